@@ -1,0 +1,2 @@
+/** creative-gen: Llama-written ad copy. */
+package dev.surf.creative;
