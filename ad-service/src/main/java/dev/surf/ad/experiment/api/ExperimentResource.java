@@ -32,7 +32,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @Path("/api/v1/experiments")
 @RolesAllowed("internal")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class ExperimentResource {
     private final ExperimentService service;
     private final ResultsService results;
@@ -45,6 +44,7 @@ public class ExperimentResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response create(ExperimentRequest body, @jakarta.ws.rs.core.Context UriInfo uri) {
         var created = ExperimentView.of(service.create(RequestMapper.toDraft(body)));
         return Response.created(URI.create(uri.getPath() + "/" + created.id())).entity(created).build();
@@ -66,6 +66,7 @@ public class ExperimentResource {
 
     @PUT
     @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
     public ExperimentView update(@PathParam("id") String id, ExperimentRequest body) {
         return ExperimentView.of(service.update(RequestMapper.id(id), RequestMapper.toDraft(body)));
     }
@@ -91,6 +92,7 @@ public class ExperimentResource {
 
     @POST
     @Path("{id}/decisions")
+    @Consumes(MediaType.APPLICATION_JSON)
     public ExperimentView decide(@PathParam("id") String id, DecisionRequest body) {
         long experimentId = RequestMapper.id(id);
         var decision = RequestMapper.decision(body);
