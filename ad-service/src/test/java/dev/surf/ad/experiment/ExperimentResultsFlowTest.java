@@ -9,17 +9,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.surf.ad.experiment.assign.Assignment;
 import dev.surf.ad.experiment.assign.ExperimentAssigner;
 import dev.surf.ad.experiment.assign.ExposureLogger;
+import dev.surf.ad.experiment.stats.Comparison;
+import dev.surf.ad.experiment.stats.SampleMoments;
+import dev.surf.ad.experiment.stats.WelchTest;
 import dev.surf.ad.tracking.SignalPublisher;
 import dev.surf.events.EventIds;
 import dev.surf.events.v1.SignalKind;
 import dev.surf.events.v1.UserSignal;
 import dev.surf.infra.SurfTestResource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,6 +52,13 @@ class ExperimentResultsFlowTest {
     ExposureLogger exposures;
     @Inject
     SignalPublisher publisher;
+    @Inject
+    MeterRegistry registry;
+
+    private double signals(String outcome) {
+        Counter c = registry.find("surf_experiment_signals_total").tag("outcome", outcome).counter();
+        return c == null ? 0 : c.count();
+    }
 
     @Test
     @TestSecurity(user = "ops", roles = "internal")
@@ -62,6 +74,7 @@ class ExperimentResultsFlowTest {
         Map<String, Integer> usersPerVariant = new HashMap<>();
         Map<String, Integer> clicksPerVariant = new HashMap<>();
         Map<String, Long> spendPerVariant = new HashMap<>();
+        Map<String, List<Double>> userSpends = new HashMap<>();
         List<UserSignal> sent = new ArrayList<>();
         List<CompletableFuture<?>> acks = new ArrayList<>();
         for (int u = 0; u < users; u++) {
@@ -83,9 +96,12 @@ class ExperimentResultsFlowTest {
                 clicksPerVariant.merge(variant, 1, Integer::sum);
             }
             spendPerVariant.merge(variant, price, Long::sum);
+            userSpends.computeIfAbsent(variant, k -> new ArrayList<>()).add(price / 1e6);
         }
         // An event for an unknown experiment is rejected, not counted anywhere.
         sent.add(tagged(SignalKind.CLICK, "flow-stranger-" + run, "no-such-experiment", "x", 0));
+        double duplicatesBefore = signals("duplicate");
+        double rejectedBefore = signals("rejected");
         for (UserSignal s : sent) {
             acks.add(publisher.publish(s));
         }
@@ -101,13 +117,14 @@ class ExperimentResultsFlowTest {
         }
         CompletableFuture.allOf(again.toArray(CompletableFuture[]::new)).get();
 
-        int expectedImpressions = users;
-        JsonPath results = awaitResults(id, r -> r.getInt("variants.impressions.sum()") >= expectedImpressions
-                && r.getInt("variants.exposures.sum()") >= 2 * users);
-        // A marker event published after the duplicates: once it is counted, every duplicate before
-        // it on its partition has been seen. Use one marker per partition-key... simpler: wait for
-        // the consumer to be idle by re-reading until two reads agree.
-        JsonPath settled = settle(id, results);
+        // Wait until the consumer has seen every redelivered event (it counts them as duplicates):
+        // every tagged signal (the unknown-experiment one too: its id was stored when it was rejected)
+        // plus one exposure per user.
+        double expectedDuplicates = sent.size() + users;
+        await(() -> signals("duplicate") - duplicatesBefore >= expectedDuplicates, "the consumer saw every redelivery");
+        assertEquals(expectedDuplicates, signals("duplicate") - duplicatesBefore, 0.0, "redelivered events recognised");
+        assertEquals(1.0, signals("rejected") - rejectedBefore, 0.0, "the unknown experiment's event, once");
+        JsonPath settled = results(id);
         for (String variant : List.of("control", "treatment")) {
             int idx = variant.equals("control") ? 0 : 1;
             assertEquals(variant, settled.getString("variants[" + idx + "].key"));
@@ -129,6 +146,16 @@ class ExperimentResultsFlowTest {
         double p = ((Number) clickRate.get("pValue")).doubleValue();
         double msprt = ((Number) clickRate.get("msprtPValue")).doubleValue();
         assertTrue(p > 0 && p <= 1 && msprt >= p, "mSPRT is the more conservative p-value: " + p + " vs " + msprt);
+        // Welch on spend per user from the stored sums of squares equals Welch on the raw per-user values.
+        Map<String, Object> spend = comparisons.stream().filter(c -> "SPEND_PER_USER".equals(c.get("metric"))).findFirst().orElseThrow();
+        Comparison expected = WelchTest.compare(moments(userSpends.get("control")), moments(userSpends.get("treatment")), 0.95);
+        assertEquals(expected.statistic(), ((Number) spend.get("statistic")).doubleValue(), 1e-9);
+        assertEquals(expected.pValue(), ((Number) spend.get("pValue")).doubleValue(), 1e-9);
+        assertEquals("GUARDRAIL", spend.get("role"));
+    }
+
+    private static SampleMoments moments(List<Double> values) {
+        return SampleMoments.of(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private List<Assignment> assignmentFor(String experimentKey, String user) {
@@ -141,36 +168,13 @@ class ExperimentResultsFlowTest {
     }
 
     private static JsonPath results(long id) {
-        return given().get(BASE + "/" + id + "/results").then().statusCode(200).extract().jsonPath();
-    }
-
-    private static JsonPath awaitResults(long id, Predicate<JsonPath> done) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        JsonPath r = results(id);
-        while (!done.test(r) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(200);
-            r = results(id);
-        }
-        assertTrue(done.test(r), "results did not arrive: " + r.prettify());
-        return r;
-    }
-
-    /** Re-reads until the totals stop changing for a second (the consumer has drained the topic). */
-    private static JsonPath settle(long id, JsonPath first) throws InterruptedException {
-        String before = first.getString("variants");
-        for (int i = 0; i < 30; i++) {
-            Thread.sleep(1000);
-            JsonPath now = results(id);
-            if (now.getString("variants").equals(before)) {
-                return now;
-            }
-            before = now.getString("variants");
-        }
-        return results(id);
+        // Doubles, not JsonPath's default floats: the p-values are compared to 1e-9.
+        return given().get(BASE + "/" + id + "/results").then().statusCode(200).extract().jsonPath()
+                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
     }
 
     private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
+        long deadline = System.currentTimeMillis() + 60_000;
         while (!condition.getAsBoolean() && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }

@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -47,6 +48,7 @@ public class ResultsRecorder {
         List<String> keys = batch.stream().flatMap(s -> s.getExperimentVariantsMap().keySet().stream()).distinct().toList();
         Map<String, Experiment> byKey = keys.isEmpty() ? Map.of()
                 : experiments.findByKeys(keys).stream().collect(Collectors.toMap(Experiment::key, Function.identity()));
+        Map<StatsKey, StatsDelta> deltas = new TreeMap<>();
         int applied = 0;
         int duplicates = 0;
         int rejected = 0;
@@ -74,10 +76,13 @@ public class ResultsRecorder {
                     rejected++;
                     continue;
                 }
-                record(e.id(), entry.getValue(), s);
+                record(e.id(), entry.getValue(), s, deltas);
                 applied++;
             }
         }
+        // Variant rows are shared by every consumer replica: update them once per batch, in key
+        // order, so two replicas' transactions always lock them in the same order (no deadlock).
+        deltas.forEach(this::flush);
         return new Outcome(applied, duplicates, rejected, untagged);
     }
 
@@ -105,7 +110,7 @@ public class ResultsRecorder {
     private record UserRow(String variant, long clicks, long conversions, long spendMicros) {
     }
 
-    private void record(long experimentId, String taggedVariant, UserSignal s) {
+    private void record(long experimentId, String taggedVariant, UserSignal s, Map<StatsKey, StatsDelta> deltas) {
         Timestamp at = Timestamp.from(s.getTimeMs() > 0 ? Instant.ofEpochMilli(s.getTimeMs()) : Instant.now());
         boolean newUser = jdbc.execute("""
                 insert into ad.experiment_user (experiment_id, user_id, variant_key, first_seen_at) values (?, ?, ?, ?)
@@ -139,7 +144,42 @@ public class ResultsRecorder {
             ps.setString(6, s.getUserId());
         });
         // (old + p)^2 - old^2 = p (2 old + p): keeps the sum over users of squared spend exact as spend grows.
-        double squareDelta = (double) price * (2.0 * user.spendMicros() + price);
+        StatsDelta d = deltas.computeIfAbsent(new StatsKey(experimentId, user.variant()), k -> new StatsDelta());
+        d.users += newUser ? 1 : 0;
+        d.exposures += kind == SignalKind.EXPOSURE ? 1 : 0;
+        d.impressions += impressions;
+        d.clicks += clicks;
+        d.conversions += conversions;
+        d.clickedUsers += clicks == 1 && user.clicks() == 0 ? 1 : 0;
+        d.convertedUsers += conversions == 1 && user.conversions() == 0 ? 1 : 0;
+        d.spendMicros += price;
+        d.spendSquareSum += (double) price * (2.0 * user.spendMicros() + price);
+        d.mismatched += user.variant().equals(taggedVariant) ? 0 : 1;
+    }
+
+    private record StatsKey(long experimentId, String variantKey) implements Comparable<StatsKey> {
+        @Override
+        public int compareTo(StatsKey o) {
+            int c = Long.compare(experimentId, o.experimentId);
+            return c != 0 ? c : variantKey.compareTo(o.variantKey);
+        }
+    }
+
+    /** Increments of one variant row within a batch. */
+    private static final class StatsDelta {
+        long users;
+        long exposures;
+        long impressions;
+        long clicks;
+        long conversions;
+        long clickedUsers;
+        long convertedUsers;
+        long spendMicros;
+        double spendSquareSum;
+        long mismatched;
+    }
+
+    private void flush(StatsKey key, StatsDelta d) {
         jdbc.execute("""
                 insert into ad.experiment_variant_stats as t (experiment_id, variant_key, users, exposures, impressions,
                     clicks, conversions, clicked_users, converted_users, spend_micros, spend_sq_sum, mismatched_events)
@@ -153,18 +193,18 @@ public class ResultsRecorder {
                     spend_micros = t.spend_micros + excluded.spend_micros,
                     spend_sq_sum = t.spend_sq_sum + excluded.spend_sq_sum,
                     mismatched_events = t.mismatched_events + excluded.mismatched_events""", ps -> {
-            ps.setLong(1, experimentId);
-            ps.setString(2, user.variant());
-            ps.setInt(3, newUser ? 1 : 0);
-            ps.setInt(4, kind == SignalKind.EXPOSURE ? 1 : 0);
-            ps.setInt(5, impressions);
-            ps.setInt(6, clicks);
-            ps.setInt(7, conversions);
-            ps.setInt(8, clicks == 1 && user.clicks() == 0 ? 1 : 0);
-            ps.setInt(9, conversions == 1 && user.conversions() == 0 ? 1 : 0);
-            ps.setLong(10, price);
-            ps.setDouble(11, squareDelta);
-            ps.setInt(12, user.variant().equals(taggedVariant) ? 0 : 1);
+            ps.setLong(1, key.experimentId());
+            ps.setString(2, key.variantKey());
+            ps.setLong(3, d.users);
+            ps.setLong(4, d.exposures);
+            ps.setLong(5, d.impressions);
+            ps.setLong(6, d.clicks);
+            ps.setLong(7, d.conversions);
+            ps.setLong(8, d.clickedUsers);
+            ps.setLong(9, d.convertedUsers);
+            ps.setLong(10, d.spendMicros);
+            ps.setDouble(11, d.spendSquareSum);
+            ps.setLong(12, d.mismatched);
         });
     }
 }

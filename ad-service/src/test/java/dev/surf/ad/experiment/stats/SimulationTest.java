@@ -42,6 +42,8 @@ class SimulationTest {
             }
         }
         double fpr = (double) rejected / experiments;
+        System.out.printf("A/A z-test: %d experiments, false-positive rate %.4f at alpha 0.05, CI coverage %.4f%n",
+                experiments, fpr, (double) covered / experiments);
         // SE of the rate = sqrt(.05 * .95 / 4000) = 0.0034; band +/- 0.012.
         assertEquals(ALPHA, fpr, 0.012, "A/A false-positive rate " + fpr);
         assertEquals(1 - ALPHA, (double) covered / experiments, 0.012);
@@ -61,6 +63,7 @@ class SimulationTest {
             }
         }
         double fpr = (double) rejected / experiments;
+        System.out.printf("A/A Welch (skewed revenue): %d experiments, false-positive rate %.4f%n", experiments, fpr);
         // SE = sqrt(.05 * .95 / 3000) = 0.004; band +/- 0.014.
         assertEquals(ALPHA, fpr, 0.014, "A/A false-positive rate " + fpr);
     }
@@ -97,6 +100,7 @@ class SimulationTest {
                 covered++;
             }
         }
+        System.out.printf("relative-lift delta-method CI coverage %.4f%n", (double) covered / experiments);
         assertEquals(0.95, (double) covered / experiments, 0.014);
     }
 
@@ -133,6 +137,7 @@ class SimulationTest {
         }
         double naiveRate = (double) naive / experiments;
         double seqRate = (double) sequential / experiments;
+        System.out.printf("A/A with %d peeks: z-test false-positive rate %.4f, mSPRT %.4f%n", looks, naiveRate, seqRate);
         assertTrue(naiveRate > 0.12, "peeking at the z-test should inflate false positives, got " + naiveRate);
         assertTrue(seqRate <= 0.05 + 0.012, "mSPRT false-positive rate under peeking " + seqRate);
     }
@@ -154,6 +159,7 @@ class SimulationTest {
         // Raw Welch on Y alone has the wider interval.
         Comparison raw = WelchTest.compare(SampleMoments.of(control[0]), SampleMoments.of(treatment[0]), 0.95);
         double ratio = r.comparison().standardError() / raw.standardError();
+        System.out.printf("CUPED rho=0.8: theta %.4f, variance reduction %.4f, SE ratio %.4f%n", r.theta(), r.varianceReduction(), ratio);
         assertEquals(Math.sqrt(1 - rho * rho), ratio, 0.02);
     }
 
