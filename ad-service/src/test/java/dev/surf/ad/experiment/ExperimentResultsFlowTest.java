@@ -72,7 +72,9 @@ class ExperimentResultsFlowTest {
 
         int users = 400;
         Map<String, Integer> usersPerVariant = new HashMap<>();
-        Map<String, Integer> clicksPerVariant = new HashMap<>();
+        // Conversions, not clicks: SignalFlowAcrossServicesTest counts every CLICK on the shared
+        // test broker's surf.signals.v1, so this test publishes none.
+        Map<String, Integer> conversionsPerVariant = new HashMap<>();
         Map<String, Long> spendPerVariant = new HashMap<>();
         Map<String, List<Double>> userSpends = new HashMap<>();
         List<UserSignal> sent = new ArrayList<>();
@@ -92,14 +94,14 @@ class ExperimentResultsFlowTest {
             UserSignal imp = tagged(SignalKind.IMPRESSION, user, key, variant, price);
             sent.add(imp);
             if (u % 3 == 0) {
-                sent.add(tagged(SignalKind.CLICK, user, key, variant, 0));
-                clicksPerVariant.merge(variant, 1, Integer::sum);
+                sent.add(tagged(SignalKind.CONVERSION, user, key, variant, 0));
+                conversionsPerVariant.merge(variant, 1, Integer::sum);
             }
             spendPerVariant.merge(variant, price, Long::sum);
             userSpends.computeIfAbsent(variant, k -> new ArrayList<>()).add(price / 1e6);
         }
         // An event for an unknown experiment is rejected, not counted anywhere.
-        sent.add(tagged(SignalKind.CLICK, "flow-stranger-" + run, "no-such-experiment", "x", 0));
+        sent.add(tagged(SignalKind.CONVERSION, "flow-stranger-" + run, "no-such-experiment", "x", 0));
         double duplicatesBefore = signals("duplicate");
         double rejectedBefore = signals("rejected");
         for (UserSignal s : sent) {
@@ -132,7 +134,8 @@ class ExperimentResultsFlowTest {
             assertEquals(n, settled.getInt("variants[" + idx + "].users"), "distinct users in " + variant);
             assertEquals(2 * n, settled.getInt("variants[" + idx + "].exposures"), "exposure events in " + variant);
             assertEquals(n, settled.getInt("variants[" + idx + "].impressions"));
-            assertEquals(clicksPerVariant.getOrDefault(variant, 0), settled.getInt("variants[" + idx + "].clicks"));
+            assertEquals(conversionsPerVariant.getOrDefault(variant, 0), settled.getInt("variants[" + idx + "].conversions"));
+            assertEquals(0, settled.getInt("variants[" + idx + "].clicks"));
             assertEquals(spendPerVariant.getOrDefault(variant, 0L) / 1e6, settled.getDouble("variants[" + idx + "].spend"), 1e-9);
             assertEquals(0, settled.getInt("variants[" + idx + "].mismatchedEvents"));
         }
@@ -140,11 +143,11 @@ class ExperimentResultsFlowTest {
         assertFalse(settled.getBoolean("sampleRatio.mismatch"), "a 50/50 hash split passes the SRM check");
         List<Map<String, Object>> comparisons = settled.getList("comparisons");
         assertEquals(3, comparisons.size(), "click rate, conversion rate and spend per user");
-        Map<String, Object> clickRate = comparisons.stream().filter(c -> "CLICK_RATE".equals(c.get("metric"))).findFirst().orElseThrow();
-        assertEquals("PRIMARY", clickRate.get("role"));
-        assertNotNull(clickRate.get("msprtPValue"));
-        double p = ((Number) clickRate.get("pValue")).doubleValue();
-        double msprt = ((Number) clickRate.get("msprtPValue")).doubleValue();
+        Map<String, Object> conversionRate = comparisons.stream().filter(c -> "CONVERSION_RATE".equals(c.get("metric"))).findFirst().orElseThrow();
+        assertEquals("SECONDARY", conversionRate.get("role"));
+        assertNotNull(conversionRate.get("msprtPValue"));
+        double p = ((Number) conversionRate.get("pValue")).doubleValue();
+        double msprt = ((Number) conversionRate.get("msprtPValue")).doubleValue();
         assertTrue(p > 0 && p <= 1 && msprt >= p, "mSPRT is the more conservative p-value: " + p + " vs " + msprt);
         // Welch on spend per user from the stored sums of squares equals Welch on the raw per-user values.
         Map<String, Object> spend = comparisons.stream().filter(c -> "SPEND_PER_USER".equals(c.get("metric"))).findFirst().orElseThrow();
