@@ -87,7 +87,7 @@ create table experiment_variant_stats (
     clicked_users        bigint           not null default 0,
     converted_users      bigint           not null default 0,
     spend_micros         bigint           not null default 0,
-    -- Sum over users of (user spend in units)^2, for Welch's test on spend per user.
+    -- Sum over users of (user spend in micros)^2, for Welch's test on spend per user.
     spend_sq_sum         double precision not null default 0,
     mismatched_events    bigint           not null default 0,
     primary key (experiment_id, variant_key)
