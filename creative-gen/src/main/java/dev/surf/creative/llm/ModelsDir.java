@@ -16,7 +16,12 @@ public final class ModelsDir {
     }
 
     public static Optional<Path> find() {
-        String configured = System.getProperty(PROPERTY);
+        return find(Optional.ofNullable(System.getProperty(PROPERTY)));
+    }
+
+    /** Like {@link #find()}, with the configured folder given (from service config). */
+    public static Optional<Path> find(Optional<String> configuredDir) {
+        String configured = configuredDir.orElse(null);
         if (configured != null && !configured.isBlank()) {
             Path p = Path.of(configured).toAbsolutePath();
             return Files.isDirectory(p) ? Optional.of(p) : Optional.empty();
