@@ -22,6 +22,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException j) {
+            return malformedJson(j);
+        }
         if (status >= 500) {
             return Problem.response(status, "Server error", "the request could not be completed", List.of());
         }
