@@ -1,5 +1,7 @@
 package dev.surf.creative.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.surf.creative.generation.CreativeGenerator;
 import dev.surf.creative.generation.GeneratedVariant;
 import dev.surf.creative.generation.GenerationJob;
@@ -36,6 +38,8 @@ public class GenerationResource {
     /** Generation blocks on the model: it runs here, off the event loop; the generator bounds concurrency. */
     private static final ExecutorService WORKERS = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("generation-", 0).factory());
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final CreativeGenerator generator;
 
     public GenerationResource(CreativeGenerator generator) {
@@ -46,8 +50,8 @@ public class GenerationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Generate ad copy variants from a brief, streamed as Server-Sent Events")
-    public Multi<OutboundSseEvent> generate(GenerationRequest body, @Context Sse sse) {
-        GenerationJob job = toJob(body);
+    public Multi<OutboundSseEvent> generate(String body, @Context Sse sse) {
+        GenerationJob job = toJob(read(body));
         List<String> problems = generator.validate(job);
         if (!problems.isEmpty()) {
             throw new ProblemException(400, "Invalid generation request", "the request has " + problems.size() + " problem(s)", problems);
@@ -60,6 +64,18 @@ public class GenerationResource {
             emitter.onTermination(() -> gone.set(true));
             WORKERS.submit(() -> run(job, sse, emitter, gone));
         });
+    }
+
+    /** Parsed here, not by the framework, so every malformed body is a 400 problem+json before the stream opens. */
+    static GenerationRequest read(String body) {
+        if (body == null || body.isBlank()) {
+            throw new ProblemException(400, "Invalid generation request", "a JSON body is required", List.of("body is required"));
+        }
+        try {
+            return JSON.readValue(body, GenerationRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(400, "Malformed JSON", e.getOriginalMessage(), List.of(e.getOriginalMessage()));
+        }
     }
 
     private void run(GenerationJob job, Sse sse, MultiEmitter<? super OutboundSseEvent> emitter, AtomicBoolean gone) {

@@ -109,8 +109,12 @@ class GenerationResourceTest {
         given().contentType("application/json").body("{\"advertiserId\": ")
                 .post("/api/v1/generations")
                 .then().statusCode(400).contentType(containsString("application/problem+json"))
-                .body("status", equalTo(400));
+                .body("title", equalTo("Malformed JSON"));
         given().contentType("application/json").body("{\"advertiserId\": \"seven\", \"count\": 1}")
+                .post("/api/v1/generations")
+                .then().statusCode(400).contentType(containsString("application/problem+json"))
+                .body("title", equalTo("Malformed JSON"));
+        given().contentType("application/json").body("{\"advertiserId\": 1, \"count\": 1, \"surprise\": true}")
                 .post("/api/v1/generations")
                 .then().statusCode(400).contentType(containsString("application/problem+json"));
     }
