@@ -108,19 +108,17 @@ public class CreativeRequestFlow {
             return;
         }
         String lastError = "";
-        for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
+        GenerationOutcome outcome = null;
+        int attempt = 0;
+        while (outcome == null && attempt < config.maxAttempts()) {
+            attempt++;
             try {
-                GenerationOutcome outcome = generator.generate(ResultMapper.job(request), GenerationListener.NONE);
-                send(Topics.CREATIVE_RESULTS.name(), request, ResultMapper.result(request, outcome).toByteArray());
-                handled.record(request.getRequestId(), request.getCampaignId(), PUBLISHED, attempt, outcome.variants().size());
-                metrics.counter("surf_creative_requests_total", "outcome", PUBLISHED).increment();
-                return;
+                outcome = generator.generate(ResultMapper.job(request), GenerationListener.NONE);
             } catch (LlmException | RuntimeException e) {
                 lastError = e.getMessage();
                 LOG.warnf("request %s attempt %d/%d failed: %s", request.getRequestId(), attempt, config.maxAttempts(), lastError);
                 if (e instanceof LlmException le && !le.retryable()) {
-                    deadLetter(request, lastError, attempt);
-                    return;
+                    break;
                 }
                 if (attempt < config.maxAttempts()) {
                     sleep(config.backoff().toMillis() << (attempt - 1));
@@ -130,7 +128,15 @@ public class CreativeRequestFlow {
                 throw new IllegalStateException("interrupted; the request will be redelivered", e);
             }
         }
-        deadLetter(request, lastError, config.maxAttempts());
+        if (outcome == null) {
+            deadLetter(request, lastError, attempt);
+            return;
+        }
+        // Publishing or recording failures are not generation failures: they stop the consumer
+        // before the offset is committed, so the request is redelivered rather than regenerated here.
+        send(Topics.CREATIVE_RESULTS.name(), request, ResultMapper.result(request, outcome).toByteArray());
+        handled.record(request.getRequestId(), request.getCampaignId(), PUBLISHED, attempt, outcome.variants().size());
+        metrics.counter("surf_creative_requests_total", "outcome", PUBLISHED).increment();
     }
 
     private void deadLetter(CreativeRequest request, String reason, int attempts) {
