@@ -20,9 +20,20 @@ const routes = [
   [/^#\/experiments$/, () => listView()],
 ];
 
+/** The console is for internal keys only; checked once per page load, before any view. */
+let role = null;
+async function loadRole() {
+  role = (await get(P.session)).role;
+  return role;
+}
+
 async function render() {
   clearInterval(timer);
   if (!session.key) { signInView(); return; }
+  if (!role) {
+    try { await loadRole(); } catch (err) { handleError(err); return; }
+  }
+  if (role !== 'internal') { notAllowedView(); return; }
   const hash = location.hash || '#/experiments';
   for (const [re, view] of routes) {
     const m = hash.match(re);
@@ -38,11 +49,11 @@ function paintNav() {
   const here = location.hash || '#/experiments';
   const link = (href, text) => h('a', { href, 'aria-current': here === href ? 'page' : null }, text);
   mount(nav, link('#/experiments', 'Experiments'), link('#/experiments/new', 'New experiment'),
-    h('button', { type: 'button', class: 'link', onclick: () => { session.key = null; mount(nav); signInView(); } }, 'Sign out'));
+    h('button', { type: 'button', class: 'link', onclick: () => { session.key = null; role = null; mount(nav); signInView(); } }, 'Sign out'));
 }
 
 function handleError(err) {
-  if (err instanceof ApiError && err.status === 401) { session.key = null; signInView('Your API key was not accepted. Sign in again.'); return; }
+  if (err instanceof ApiError && err.status === 401) { session.key = null; role = null; signInView('Your API key was not accepted. Sign in again.'); return; }
   if (err instanceof ApiError && err.status === 403) { notAllowedView(); return; }
   app.prepend(alertBox('error', describe(err)));
 }
@@ -51,7 +62,7 @@ function handleError(err) {
 function notAllowedView() {
   clearInterval(timer);
   document.title = 'Not allowed · Surf A/B console';
-  mount(nav, h('button', { type: 'button', class: 'link', onclick: () => { session.key = null; mount(nav); signInView(); } }, 'Sign out'));
+  mount(nav, h('button', { type: 'button', class: 'link', onclick: () => { session.key = null; role = null; mount(nav); signInView(); } }, 'Sign out'));
   mount(app, h('section', { class: 'panel not-allowed', id: 'not-allowed', role: 'alert' },
     h('h1', {}, 'Not allowed'),
     h('p', {}, 'The A/B test console is for Surf staff only and needs an internal API key.'),
@@ -68,11 +79,10 @@ function signInView(message) {
     e.preventDefault();
     session.key = input.value.trim();
     try {
-      await get(P.experiments('?page=0&size=1'));
+      if (await loadRole() !== 'internal') { notAllowedView(); return; }
       location.hash = '#/experiments';
       render();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 403) { notAllowedView(); return; }
       session.key = null;
       input.setAttribute('aria-invalid', 'true');
       error.textContent = err instanceof ApiError && err.status === 401 ? 'This API key is not valid or has been revoked.' : describe(err);

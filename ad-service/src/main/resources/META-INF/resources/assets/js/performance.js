@@ -5,12 +5,13 @@ import { get, download, describe } from './api.js';
 import { P } from './paths.js';
 import { money, int, pct, ratio } from './format.js';
 import { lineChart, barChart } from './charts.js';
+import { currency } from './portal.js';
 
 const RANGES = { hour: [['1', 'Last 24 hours'], ['2', 'Last 48 hours'], ['7', 'Last 7 days']], day: [['7', 'Last 7 days'], ['30', 'Last 30 days'], ['90', 'Last 90 days']] };
 
 export async function performanceView(app, campaignId) {
   const campaign = await get(P.campaign(campaignId));
-  const cur = campaign.currency || 'USD';
+  const cur = currency();
   document.title = `Performance · ${campaign.name} · Surf Ads`;
   let granularity = 'day';
   let days = '7';

@@ -19,8 +19,19 @@ const routes = [
   [/^#\/campaigns(?:\?page=(\d+))?$/, (m) => campaignsView(Number(m[1] || 0))],
 ];
 
-function render() {
+/** The signed-in advertiser (name, currency); fetched once per page load. */
+export let advertiser = null;
+async function loadAdvertiser() {
+  advertiser = await get(P.me);
+  return advertiser;
+}
+export const currency = () => (advertiser && advertiser.currency) || 'USD';
+
+async function render() {
   if (!session.key) { signInView(); return; }
+  if (!advertiser) {
+    try { await loadAdvertiser(); } catch (err) { handleError(err); return; }
+  }
   renderNav();
   const hash = location.hash || '#/campaigns';
   for (const [re, view] of routes) {
@@ -45,6 +56,7 @@ function renderNav() {
 
 function signOut() {
   session.key = null;
+  advertiser = null;
   mount(nav);
   location.hash = '';
   signInView();
@@ -52,9 +64,10 @@ function signOut() {
 
 /** A 401 anywhere means the key stopped working (revoked): back to sign-in with a reason. */
 export function handleError(err) {
-  if (err instanceof ApiError && err.status === 401) {
+  if (err instanceof ApiError && (err.status === 401 || (err.status === 403 && !advertiser))) {
     session.key = null;
-    signInView('Your API key was not accepted (it may have been revoked). Sign in again.');
+    advertiser = null;
+    signInView(err.status === 403 ? 'This key cannot open the advertiser portal (internal keys use the A/B console).' : 'Your API key was not accepted (it may have been revoked). Sign in again.');
     return;
   }
   app.prepend(alertBox('error', describe(err)));
@@ -71,7 +84,9 @@ function signInView(message) {
     error.textContent = '';
     session.key = input.value.trim();
     try {
-      await get(P.campaigns('?page=0&size=1'));
+      const who = await get(P.session);
+      if (who.role !== 'advertiser') throw new ApiError(403, { title: 'Forbidden' });
+      await loadAdvertiser();
       location.hash = '#/campaigns';
       render();
     } catch (err) {
@@ -129,7 +144,7 @@ async function campaignsView(page) {
 
 function campaignRow(c, st) {
   const s = st || {};
-  const cur = c.currency || 'USD';
+  const cur = currency();
   const status = h('span', { class: `badge ${c.status}` }, c.status);
   const toggle = h('button', { type: 'button', class: 'small' });
   const row = h('tr', { dataset: { campaignId: c.id } });
@@ -142,10 +157,12 @@ function campaignRow(c, st) {
     toggle.setAttribute('aria-label', `${label} campaign ${c.name}`);
   };
   toggle.addEventListener('click', async () => {
-    const action = c.status === 'ACTIVE' ? 'pause' : c.status === 'PAUSED' ? 'resume' : 'activate';
+    // Resuming a paused campaign is the API's "activate" action, like activating a draft.
+    const action = c.status === 'ACTIVE' ? 'pause' : 'activate';
     toggle.disabled = true;
     try {
-      const updated = await post(P.campaignAction(c.id, action));
+      const updated = await post(P.campaignAction(c.id, action), undefined, { 'If-Match': `"${c.version}"` });
+      c.version = updated.version;
       c.status = updated && updated.status ? updated.status : (action === 'pause' ? 'PAUSED' : 'ACTIVE');
       paint();
     } catch (err) { handleError(err); } finally { toggle.disabled = false; }

@@ -1,5 +1,7 @@
 // Creative studio: write a brief, watch Llama variants stream in, edit, approve or reject, preview the ad.
 // Also lists the campaign's creatives and lets the advertiser write one by hand.
+// The advertiser's "approve" submits the creative to Surf's policy review (API action submit; the final
+// APPROVED status is set by an internal reviewer); "reject" archives it.
 import { h, mount, field, showFieldErrors, clearFieldErrors, alertBox } from './dom.js';
 import { get, post, patch, postStream, describe, ApiError } from './api.js';
 import { P } from './paths.js';
@@ -134,11 +136,13 @@ export async function studioView(app, campaignId) {
             Object.assign(state, edits, { version: updated.version });
           }
         }
-        const result = await post(P.creativeAction(variant.creativeId, action));
-        const s = (result && result.status) || (action === 'approve' ? 'APPROVED' : 'REJECTED');
+        const current = await get(P.creative(variant.creativeId));
+        const result = await post(P.creativeAction(variant.creativeId, action === 'approve' ? 'submit' : 'archive'), undefined,
+          current._etag ? { 'If-Match': current._etag } : {});
+        const s = result.status;
         status.className = `badge ${s}`;
         status.textContent = s;
-        mount(note, alertBox('ok', action === 'approve' ? 'Approved: this ad can now be delivered.' : 'Rejected.'));
+        mount(note, alertBox('ok', action === 'approve' ? 'Approved and sent to Surf review; it delivers once the review passes.' : 'Rejected and archived.'));
         await refreshList();
       } catch (err) {
         if (err instanceof ApiError && err.problem.errors) showFieldErrors(card, err.problem);
@@ -173,7 +177,7 @@ export async function studioView(app, campaignId) {
     const imageUrl = manual.querySelector('[data-field="imageUrl"]').value.trim();
     const body = { ...readEditors(manual), landingUrl: manual.querySelector('[data-field="landingUrl"]').value.trim(), imageUrl: imageUrl || null };
     try {
-      await post(P.creatives(campaignId), body, { 'Idempotency-Key': crypto.randomUUID() });
+      await post(P.creativeCreate, { campaignId: Number(campaignId), ...body }, { 'Idempotency-Key': crypto.randomUUID() });
       mount(manualNote, alertBox('ok', 'Saved as a draft. Approve it in the list below.'));
       manual.reset();
       repaintManual();
@@ -190,14 +194,13 @@ export async function studioView(app, campaignId) {
   // --- the campaign's creatives ---
   async function refreshList() {
     const data = await get(P.creatives(campaignId));
-    const items = data.items || data || [];
+    const items = (data.items || data || []).filter((c) => c.status !== 'ARCHIVED');
     if (!items.length) { mount(listBox, h('p', { class: 'muted' }, 'No creatives yet.')); return; }
     const rows = items.map((c) => {
       const status = h('span', { class: `badge ${c.status}` }, c.status);
       const act = (action, label) => h('button', { type: 'button', class: 'small', 'aria-label': `${label} creative ${c.headline}`, onclick: async () => {
         try {
-          const res = await post(P.creativeAction(c.id, action));
-          c.status = (res && res.status) || c.status;
+          await post(P.creativeAction(c.id, action), undefined, { 'If-Match': `"${c.version}"` });
           await refreshList();
         } catch (err) { mount(banner, alertBox('error', describe(err))); }
       } }, label);
@@ -205,14 +208,17 @@ export async function studioView(app, campaignId) {
         h('th', { scope: 'row' }, c.headline),
         h('td', {}, status),
         h('td', {}, (c.source || 'HUMAN').toLowerCase()),
+        h('td', {}, (c.policyReasons || []).join('; ') || '—'),
         h('td', {}, c.callToAction),
         h('td', {}, h('div', { class: 'actions' },
-          ['DRAFT', 'PENDING_REVIEW', 'REJECTED'].includes(c.status) ? act('approve', 'Approve') : null,
-          ['DRAFT', 'PENDING_REVIEW'].includes(c.status) ? act('reject', 'Reject') : null)));
+          ['DRAFT', 'REJECTED'].includes(c.status) ? act('submit', 'Approve') : null,
+          c.status === 'DRAFT' ? act('archive', 'Reject') : null,
+          c.status === 'APPROVED' ? act('pause', 'Pause') : null,
+          c.status === 'PAUSED' ? act('resume', 'Resume') : null)));
     });
     mount(listBox, h('div', { class: 'table-wrap' }, h('table', { id: 'creatives-table' },
       h('caption', {}, 'Creatives of this campaign'),
-      h('thead', {}, h('tr', {}, ['Headline', 'Status', 'Source', 'Call to action', 'Actions'].map((x) => h('th', { scope: 'col' }, x)))),
+      h('thead', {}, h('tr', {}, ['Headline', 'Status', 'Source', 'Policy', 'Call to action', 'Actions'].map((x) => h('th', { scope: 'col' }, x)))),
       h('tbody', {}, rows))));
   }
 

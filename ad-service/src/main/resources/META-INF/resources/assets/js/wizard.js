@@ -153,7 +153,7 @@ export async function wizardView(app, id) {
       const targeting = adSetBody(`${body.name} · default`);
       try {
         if (adSet) await patch(P.adSet(adSet.id), { ...targeting, name: adSet.name, version: adSet.version }, adSet._etag ? { 'If-Match': adSet._etag } : {});
-        else await post(P.adSets(saved.id), targeting, { 'Idempotency-Key': crypto.randomUUID() });
+        else await post(P.adSetCreate, { campaignId: saved.id, ...targeting }, { 'Idempotency-Key': crypto.randomUUID() });
       } catch (err) {
         // The campaign exists now: switch to editing it so fixing targeting does not create a second one.
         if (!editing) {
