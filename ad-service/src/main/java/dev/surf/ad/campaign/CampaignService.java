@@ -145,7 +145,7 @@ public class CampaignService {
     }
 
     /** The caller's campaign, or 404 (also for another advertiser's id, so ids do not leak). */
-    Campaign owned(long id) {
+    public Campaign owned(long id) {
         return campaigns.findOwned(caller.id(), id).orElseThrow(() -> ProblemException.notFound("campaign", id));
     }
 
