@@ -230,7 +230,7 @@ class PortalBrowserTest {
                 const done = arguments[arguments.length - 1];
                 fetch(arguments[0], {headers: {Authorization: 'Bearer ' + sessionStorage.getItem('surf.apiKey')}})
                   .then(r => r.text()).then(done, e => done(String(e)));""",
-                "/api/v1/campaigns/" + campaignId + "/performance/export?granularity=hour");
+                "/api/v1/campaigns/" + campaignId + "/performance/export?granularity=hour&from=" + hour.minus(3, ChronoUnit.DAYS));
         assertTrue(csv.startsWith("bucket_start,ad_set_id"), csv);
         assertEquals(3, csv.strip().split("\r\n").length - 1, csv);
         browser.driver.findElement(By.xpath("//button[normalize-space()='Export CSV']")).click();
