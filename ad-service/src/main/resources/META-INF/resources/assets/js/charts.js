@@ -9,11 +9,11 @@ const s = (tag, attrs = {}, text) => {
   return el;
 };
 
-/** Round axis maximum (1, 2, 2.5, 5 x 10^n) so tick labels are readable. */
+/** Round axis maximum (1, 2, 4, 6, 8 x 10^n) so the four tick labels are round numbers. */
 export function niceMax(max) {
   if (!(max > 0)) return 1;
   const p = 10 ** Math.floor(Math.log10(max));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= max) return m * p;
+  for (const m of [1, 2, 4, 6, 8, 10]) if (m * p >= max) return m * p;
   return 10 * p;
 }
 
@@ -22,7 +22,7 @@ export function niceMax(max) {
  * tooltips, 4 horizontal gridlines and at most ~8 x labels.
  */
 export function lineChart(points, { title, fmt = String, width = 560, height = 220 } = {}) {
-  const m = { l: 56, r: 12, t: 10, b: 34 };
+  const m = { l: 56, r: 24, t: 10, b: 34 };
   const w = width - m.l - m.r;
   const hgt = height - m.t - m.b;
   const max = niceMax(Math.max(0, ...points.map((p) => p.y || 0)));
@@ -62,7 +62,7 @@ export function barChart(items, { title, fmt = String, width = 560 } = {}) {
   const height = m.t + m.b + Math.max(1, items.length) * rowH;
   const w = width - m.l - m.r;
   const max = niceMax(Math.max(0, ...items.map((i) => i.value || 0)));
-  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `${title}: ${items.length} bars` });
+  const svg = s('svg', { class: 'bars', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `${title}: ${items.length} bars` });
   svg.append(s('title', {}, title));
   items.forEach((it, i) => {
     const y = m.t + i * rowH;

@@ -54,8 +54,8 @@ export async function performanceView(app, campaignId) {
         chart('Clicks', pts((p) => p.clicks), (v) => int(Math.round(v))),
         chart('Spend', pts((p) => p.spendMicros), moneyShort),
         chart('CTR', pts((p) => ratio(p.clicks, p.impressions) || 0), (v) => pct(v, 1))),
-      breakdown('By creative', 'breakdown-creative', data.byCreative || [], (r) => r.headline || `Creative ${r.creativeId}`, cur),
-      breakdown('By ad set', 'breakdown-adset', data.byAdSet || [], (r) => r.name || `Ad set ${r.adSetId}`, cur));
+      breakdown('By creative', 'breakdown-creative', data.byCreative || [], (r) => (r.creativeId ? r.headline || `Creative ${r.creativeId}` : 'Not attributed to a creative'), cur),
+      breakdown('By ad set', 'breakdown-adset', data.byAdSet || [], (r) => (r.adSetId ? r.name || `Ad set ${r.adSetId}` : 'Not attributed to an ad set'), cur));
   }
 
   mount(app,

@@ -131,7 +131,7 @@ async function campaignsView(page) {
   }
   const cols = ['Name', 'Status', 'Daily budget', 'Spend', 'Impressions', 'Clicks', 'CTR', 'CPA', 'Actions'];
   const numeric = new Set(['Daily budget', 'Spend', 'Impressions', 'Clicks', 'CTR', 'CPA']);
-  const table = h('table', { id: 'campaigns-table' },
+  const table = h('table', { id: 'campaigns-table', class: 'cards' },
     h('caption', { class: 'sr-only' }, 'Your campaigns'),
     h('thead', {}, h('tr', {}, cols.map((c) => h('th', { scope: 'col', class: numeric.has(c) ? 'num' : null }, c)))),
     h('tbody', {}, items.map((c) => campaignRow(c, stats[c.id]))));
@@ -174,14 +174,14 @@ function campaignRow(c, st) {
   const spend = s.spendMicros || 0;
   mount(row,
     h('th', { scope: 'row' }, h('a', { href: `#/campaigns/${c.id}/performance` }, c.name)),
-    h('td', {}, status),
-    h('td', { class: 'num' }, money(c.dailyBudgetMicros, cur)),
-    h('td', { class: 'num' }, money(spend, cur)),
-    h('td', { class: 'num' }, int(impressions)),
-    h('td', { class: 'num' }, int(clicks)),
-    h('td', { class: 'num' }, pct(ratio(clicks, impressions))),
-    h('td', { class: 'num' }, conversions ? money(spend / conversions, cur) : '—'),
-    h('td', {}, h('div', { class: 'actions' },
+    h('td', { 'data-label': 'Status' }, status),
+    h('td', { class: 'num', 'data-label': 'Daily budget' }, money(c.dailyBudgetMicros, cur)),
+    h('td', { class: 'num', 'data-label': 'Spend' }, money(spend, cur)),
+    h('td', { class: 'num', 'data-label': 'Impressions' }, int(impressions)),
+    h('td', { class: 'num', 'data-label': 'Clicks' }, int(clicks)),
+    h('td', { class: 'num', 'data-label': 'CTR' }, pct(ratio(clicks, impressions))),
+    h('td', { class: 'num', 'data-label': 'CPA' }, conversions ? money(spend / conversions, cur) : '—'),
+    h('td', { class: 'actions-cell' }, h('div', { class: 'actions' },
       toggle,
       h('a', { class: 'button small', href: `#/campaigns/${c.id}/edit`, 'aria-label': `Edit campaign ${c.name}` }, 'Edit'),
       h('a', { class: 'button small', href: `#/campaigns/${c.id}/studio`, 'aria-label': `Creatives of ${c.name}` }, 'Creatives'),
