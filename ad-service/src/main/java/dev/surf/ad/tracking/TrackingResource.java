@@ -24,9 +24,11 @@ public class TrackingResource {
     private static final byte[] PIXEL = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
     private final TrackingService tracking;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    public TrackingResource(TrackingService tracking) {
+    public TrackingResource(TrackingService tracking, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.tracking = tracking;
+        this.json = json;
     }
 
     /** Server-to-server conversion: {"token": "...", "valueMicros": 0}. */
@@ -59,7 +61,13 @@ public class TrackingResource {
     @POST
     @Path("conv")
     @Consumes(MediaType.APPLICATION_JSON)
-    public CompletionStage<Response> conversion(Conversion body) {
+    public CompletionStage<Response> conversion(byte[] raw) {
+        Conversion body;
+        try {
+            body = raw == null || raw.length == 0 ? null : json.readValue(raw, Conversion.class);
+        } catch (java.io.IOException e) {
+            body = null;
+        }
         if (body == null) {
             tracking.reject("malformed");
             return CompletableFuture.completedFuture(Problems.of(400, "Malformed conversion", "body with token is required"));
