@@ -11,8 +11,14 @@ const nav = document.getElementById('nav');
 const REFRESH_MS = 3000;
 let timer = null;
 
-const TARGETS = [['RANKING_MODEL', 'Ranking model version'], ['RESERVE_PRICE', 'Auction reserve price'], ['CREATIVE_SET', 'Creative set']];
-const METRICS = [['CTR', 'Click-through rate'], ['CVR', 'Conversion rate'], ['RPM', 'Revenue per mille'], ['SPEND', 'Spend']];
+// The experiment API's vocabularies: what a variant changes (and the parameter it needs), and the metrics.
+const TARGETS = [['RANKING_MODEL_VERSION', 'Ranking model version', 'modelVersion', 'Model version, e.g. dlrm-7'],
+  ['RESERVE_PRICE', 'Auction reserve price', 'reservePriceMicros', 'Reserve eCPM in micros, e.g. 100000'],
+  ['CREATIVE_SET', 'Creative set', 'creativeIds', 'Creative ids, comma separated']];
+const METRICS = [['CLICK_RATE', 'Click rate (users who clicked)'], ['CONVERSION_RATE', 'Conversion rate (users who converted)'],
+  ['SPEND_PER_USER', 'Spend per user']];
+const metricFmt = (m) => (m === 'SPEND_PER_USER' ? (x) => money(x * 1e6) : (x) => pct(x, 3));
+const units = (x) => (x == null ? '—' : money(x * 1e6));
 
 const routes = [
   [/^#\/experiments\/new$/, () => createView()],
@@ -97,12 +103,8 @@ function signInView(message) {
 }
 
 const itemsOf = (data) => (Array.isArray(data) ? data : data.items || []);
-const allocationOf = (v) => v.allocationPercent ?? v.allocation ?? v.weight ?? null;
-const targetText = (e) => {
-  const t = e.target || {};
-  if (typeof t === 'string') return t;
-  return [t.type || e.targetType, t.value ?? t.parameter ?? e.targetValue].filter((x) => x != null).join(': ');
-};
+const targetLabel = (kind) => (TARGETS.find((t) => t[0] === kind) || [kind, kind])[1];
+const variantParams = (v) => Object.entries(v.params || {}).map(([k, x]) => `${k}=${x}`).join(', ');
 
 async function listView() {
   paintNav();
@@ -112,27 +114,29 @@ async function listView() {
   const head = h('div', { class: 'row', style: 'justify-content:space-between;align-items:center' },
     h('h1', {}, 'Experiments'), h('a', { class: 'button primary', href: '#/experiments/new' }, 'New experiment'));
   if (!items.length) { mount(app, head, h('div', { class: 'panel' }, 'No experiments yet.')); return; }
-  mount(app, head, h('div', { class: 'table-wrap' }, h('table', { id: 'experiments-table' },
+  mount(app, head, h('div', { class: 'table-wrap' }, h('table', { id: 'experiments-table', class: 'cards' },
     h('caption', { class: 'sr-only' }, 'Experiments'),
     h('thead', {}, h('tr', {}, ['Name', 'Status', 'Layer', 'Target', 'Variants', 'Started', 'Actions'].map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, items.map((e) => h('tr', { dataset: { experimentId: e.id } },
       h('th', { scope: 'row' }, h('a', { href: `#/experiments/${e.id}` }, e.name)),
-      h('td', {}, h('span', { class: `badge ${e.status}` }, e.status)),
-      h('td', {}, e.layer ?? '—'),
-      h('td', {}, targetText(e)),
-      h('td', {}, (e.variants || []).map((v) => `${v.key || v.name} ${allocationOf(v) ?? ''}%`).join(' · ')),
-      h('td', {}, when(e.startedAt)),
-      h('td', {}, startStop(e, () => listView()))))))));
+      h('td', { 'data-label': 'Status' }, h('span', { class: `badge ${e.status}` }, e.status)),
+      h('td', { 'data-label': 'Layer' }, e.layer ?? '—'),
+      h('td', { 'data-label': 'Target' }, targetLabel(e.targetKind)),
+      h('td', { 'data-label': 'Variants' }, (e.variants || []).map((v) => `${v.key} ${v.allocationPercent} %`).join(' · ')),
+      h('td', { 'data-label': 'Started' }, when(e.startedAt)),
+      h('td', { class: 'actions-cell' }, startStop(e, () => listView()))))))));
 }
 
 function startStop(e, after) {
   const action = e.status === 'RUNNING' ? 'stop' : e.status === 'DRAFT' ? 'start' : null;
   if (!action) return h('span', { class: 'muted' }, '—');
-  return h('button', { type: 'button', class: `small${action === 'stop' ? ' danger' : ''}`, 'aria-label': `${action} experiment ${e.name}`, onclick: async (ev) => {
+  return h('button', { type: 'button', class: `small${action === 'stop' ? ' danger' : ' primary'}`, 'aria-label': `${action === 'stop' ? 'Stop' : 'Start'} experiment ${e.name}`, onclick: async (ev) => {
     ev.target.disabled = true;
     try { await post(P.experimentAction(e.id, action)); await after(); } catch (err) { handleError(err); ev.target.disabled = false; }
   } }, action === 'stop' ? 'Stop' : 'Start');
 }
+
+const slug = (text) => text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63);
 
 function createView() {
   paintNav();
@@ -140,86 +144,110 @@ function createView() {
   const banner = h('div');
   const variantRows = h('div', { id: 'variant-rows' });
   const sum = h('p', { class: 'hint', 'aria-live': 'polite' });
+  const target = h('select', { onchange: () => paintParamLabels() }, TARGETS.map(([v, t]) => h('option', { value: v }, t)));
   let n = 0;
-  const addVariant = (key = '', alloc = '', config = '') => {
+  const addVariant = (key = '', alloc = '', control = false) => {
     const i = n++;
+    const param = h('input', {});
     const row = h('div', { class: 'grid2 variant-row', dataset: { index: i } },
-      field('Variant key', h('input', { value: key, maxlength: 64 }), { name: `variants[${i}].key` }),
-      field('Allocation %', h('input', { type: 'number', min: 0, max: 100, step: '0.1', value: alloc, oninput: paintSum }), { name: `variants[${i}].allocationPercent` }),
-      field('Target value for this variant', h('input', { value: config }), { name: `variants[${i}].value`, hint: 'model version, reserve price in micros, or creative ids' }),
-      h('div', { class: 'field', style: 'align-self:end' }, h('button', { type: 'button', class: 'small danger', 'aria-label': 'Remove variant', onclick: () => { row.remove(); paintSum(); } }, 'Remove')));
+      field('Variant key', h('input', { value: key, maxlength: 63 }), { name: `variants[${i}].key` }),
+      field('Allocation %', h('input', { type: 'number', min: 1, max: 99, step: 1, value: alloc, oninput: paintSum }), { name: `variants[${i}].allocationPercent` }),
+      field('Parameter', param, { name: `variants[${i}].params` }),
+      h('div', { class: 'field', style: 'align-self:end' },
+        h('label', { class: 'checks' }, h('input', { type: 'radio', name: 'control', value: String(i), checked: control }), ' Control'),
+        h('button', { type: 'button', class: 'small danger', 'aria-label': 'Remove variant', onclick: () => { row.remove(); paintSum(); } }, 'Remove')));
     variantRows.append(row);
+    paintParamLabels();
     paintSum();
   };
+  function paintParamLabels() {
+    const [, , param, hint] = TARGETS.find((t) => t[0] === target.value);
+    variantRows.querySelectorAll('[data-field$=".params"]').forEach((input) => {
+      input.closest('.field').querySelector('label').textContent = `Parameter ${param}`;
+      input.placeholder = hint;
+    });
+  }
   function paintSum() {
     const total = [...variantRows.querySelectorAll('[data-field$=".allocationPercent"]')].reduce((a, i) => a + (Number(i.value) || 0), 0);
     sum.textContent = `Allocations add up to ${total} % (must be 100 %).`;
   }
+  const name = h('input', { maxlength: 200 });
+  const key = h('input', { maxlength: 63 });
+  name.addEventListener('input', () => { if (!key.dataset.touched) key.value = slug(name.value); });
+  key.addEventListener('input', () => { key.dataset.touched = '1'; });
   const form = h('form', { class: 'panel', novalidate: true, 'aria-labelledby': 'create-title' },
     h('fieldset', {}, h('legend', {}, 'Experiment'),
-      field('Name', h('input', { maxlength: 200 }), { name: 'name' }),
+      h('div', { class: 'grid2' },
+        field('Name', name, { name: 'name' }),
+        field('Key', key, { name: 'key', hint: 'Lower-case letters, digits, - and _; also the hashing salt' })),
       field('Hypothesis', h('textarea', { maxlength: 2000 }), { name: 'hypothesis', hint: 'What change, what effect, why' }),
       h('div', { class: 'grid2' },
-        field('Target', h('select', {}, TARGETS.map(([v, t]) => h('option', { value: v }, t))), { name: 'targetType' }),
-        field('Layer', h('input', { value: 'default', maxlength: 64 }), { name: 'layer', hint: 'Experiments in one layer never share a user; layers are independent' }))),
-    h('fieldset', {}, h('legend', {}, 'Variants'), variantRows, sum,
+        field('Target', target, { name: 'targetKind' }),
+        field('Layer', h('input', { value: 'default', maxlength: 63 }), { name: 'layer', hint: 'Experiments in one layer never share a user; layers are independent' }),
+        field('Traffic %', h('input', { type: 'number', min: 1, max: 100, value: 100 }), { name: 'trafficPercent', hint: 'Share of the layer this experiment takes' }))),
+    h('fieldset', {}, h('legend', {}, 'Variants'), variantRows,
+      h('div', { id: 'variants-group', dataset: { field: 'variants' }, tabindex: '-1' }, sum),
+      h('div', { class: 'field-error', id: 'variants-group-error', role: 'alert' }),
       h('button', { type: 'button', onclick: () => addVariant() }, 'Add variant')),
     h('fieldset', {}, h('legend', {}, 'Metrics'),
       field('Primary metric', h('select', {}, METRICS.map(([v, t]) => h('option', { value: v }, t))), { name: 'primaryMetric' }),
       h('div', { class: 'field' }, h('div', { id: 'guardrails-label' }, h('strong', {}, 'Guardrail metrics')),
-        h('div', { class: 'checks', role: 'group', 'aria-labelledby': 'guardrails-label', dataset: { field: 'guardrailMetrics' }, tabindex: '-1' },
-          METRICS.map(([v, t]) => h('label', {}, h('input', { type: 'checkbox', name: 'guardrail', value: v }), t))))),
+        h('div', { class: 'checks', role: 'group', id: 'guardrails', 'aria-labelledby': 'guardrails-label', dataset: { field: 'guardrailMetrics' }, tabindex: '-1' },
+          METRICS.map(([v, t]) => h('label', {}, h('input', { type: 'checkbox', name: 'guardrail', value: v }), t))),
+        h('div', { class: 'field-error', id: 'guardrails-error', role: 'alert' }))),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Create experiment')));
-  addVariant('control', '50', '');
-  addVariant('treatment', '50', '');
+  addVariant('control', '50', true);
+  addVariant('treatment', '50', false);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     clearFieldErrors(form);
     mount(banner);
-    const v = (name) => form.querySelector(`[data-field="${name}"]`).value.trim();
+    const v = (f) => form.querySelector(`[data-field="${f}"]`).value.trim();
+    const [, , paramName] = TARGETS.find((t) => t[0] === target.value);
+    const controlIndex = form.querySelector('input[name="control"]:checked')?.value;
     const variants = [...variantRows.querySelectorAll('.variant-row')].map((row) => {
       const q = (suffix) => row.querySelector(`[data-field$="${suffix}"]`).value.trim();
-      return { key: q('.key'), allocationPercent: q('.allocationPercent') === '' ? null : Number(q('.allocationPercent')), value: q('.value') || null };
+      const alloc = q('.allocationPercent');
+      return { key: q('.key'), allocationPercent: alloc === '' ? null : Math.round(Number(alloc)),
+        control: row.dataset.index === controlIndex, params: q('.params') ? { [paramName]: q('.params') } : {} };
     });
+    const traffic = v('trafficPercent');
     const body = {
-      name: v('name'), hypothesis: v('hypothesis'), targetType: v('targetType'), layer: v('layer'),
-      variants, primaryMetric: v('primaryMetric'),
+      key: v('key'), name: v('name'), hypothesis: v('hypothesis'), targetKind: v('targetKind'), layer: v('layer'),
+      trafficPercent: traffic === '' ? null : Number(traffic), variants, primaryMetric: v('primaryMetric'),
       guardrailMetrics: [...form.querySelectorAll('input[name="guardrail"]:checked')].map((i) => i.value),
     };
     try {
-      const created = await post(P.experiments(), body, { 'Idempotency-Key': crypto.randomUUID() });
+      const created = await post(P.experiments(), body);
       location.hash = `#/experiments/${created.id}`;
     } catch (err) {
       if (err instanceof ApiError && err.status === 403) { notAllowedView(); return; }
-      const { leftover } = err instanceof ApiError ? showFieldErrors(form, err.problem) : { leftover: [1] };
-      if (leftover.length || !(err.problem && err.problem.errors)) mount(banner, alertBox('error', describe(err)));
+      // Errors name variants by position in the list sent; map them to the rows' own indexes.
+      const rows = [...variantRows.querySelectorAll('.variant-row')];
+      const problem = err instanceof ApiError ? { ...err.problem, errors: (err.problem.errors || []).map((x) => ({
+        ...x, field: String(x.field).replace(/^variants\[(\d+)\]\.params.*$/, 'variants[$1].params')
+          .replace(/^variants\[(\d+)\]/, (m, i) => (rows[i] ? `variants[${rows[i].dataset.index}]` : m)) })) } : null;
+      const { leftover } = problem ? showFieldErrors(form, problem) : { leftover: [1] };
+      if (leftover.length || !(problem && problem.errors && problem.errors.length)) mount(banner, alertBox('error', describe(err)));
     }
   });
   mount(app, h('h1', { id: 'create-title' }, 'New experiment'), banner, form);
-  form.querySelector('input').focus();
-}
-
-/** Normalises the results document into rows per variant with per-metric comparisons. */
-export function resultRows(results) {
-  const variants = results.variants || [];
-  const comparisons = results.comparisons || [];
-  return variants.map((v) => {
-    const key = v.key || v.variant || v.name;
-    const cmp = {};
-    for (const c of comparisons.filter((x) => (x.variant || x.treatment) === key)) cmp[String(c.metric).toUpperCase()] = c;
-    for (const [metric, c] of Object.entries(v.comparisons || v.lifts || {})) cmp[metric.toUpperCase()] = c;
-    return { key, v, cmp };
-  });
+  name.focus();
 }
 
 async function detailView(id) {
   paintNav();
-  const exp = await get(P.experiment(id));
+  let exp = await get(P.experiment(id));
   document.title = `${exp.name} · Surf A/B console`;
   const resultsBox = h('section', { class: 'panel', 'aria-labelledby': 'results-title', id: 'results' });
-  const decisionsBox = h('section', { class: 'panel', 'aria-labelledby': 'decisions-title' });
-  const headActions = h('div', { class: 'actions' }, startStop(exp, () => detailView(id)));
-  const metric = String(exp.primaryMetric || 'CTR').toUpperCase();
+  const decisionsBox = h('section', { class: 'panel', 'aria-labelledby': 'decisions-title', id: 'decisions' });
+  const statusBadge = h('span', { class: `badge ${exp.status}`, id: 'experiment-status' }, exp.status);
+  const headActions = h('div', { class: 'actions' });
+  const refreshHead = () => {
+    statusBadge.className = `badge ${exp.status}`;
+    statusBadge.textContent = exp.status;
+    mount(headActions, startStop(exp, async () => { exp = await get(P.experiment(id)); refreshHead(); paintDecisions(); await loadResults(); }));
+  };
 
   async function loadResults() {
     let r;
@@ -227,81 +255,96 @@ async function detailView(id) {
       mount(resultsBox, h('h2', { id: 'results-title' }, 'Results'), alertBox('error', describe(err)));
       return;
     }
-    const rows = resultRows(r);
-    const srm = r.srm || r.sampleRatioMismatch || {};
-    const srmBad = srm.mismatch ?? srm.flagged ?? (srm.pValue != null && srm.pValue < 0.001);
-    const span = Math.max(1e-9, ...rows.flatMap(({ cmp }) => {
-      const c = cmp[metric] || {};
-      const ci = c.ci || c.absoluteCi || {};
-      return [Math.abs(ci.low ?? c.ciLow ?? 0), Math.abs(ci.high ?? c.ciHigh ?? 0)];
-    }));
-    const cols = ['Variant', 'Allocation', 'Exposures', 'Impressions', 'Clicks', 'CTR', 'CVR', 'RPM', 'Spend',
-      `Abs. lift (${metric})`, 'Rel. lift', '95 % CI', 'p-value', 'mSPRT p'];
+    const srm = r.sampleRatio || {};
+    const comparisons = r.comparisons || [];
+    const spans = {};
+    for (const c of comparisons) {
+      const ci = c.absoluteCi || {};
+      spans[c.metric] = Math.max(spans[c.metric] || 1e-12, Math.abs(ci.low || 0), Math.abs(ci.high || 0));
+    }
+    const vcols = ['Variant', 'Allocation', 'Users', 'Exposures', 'Impressions', 'Clicks', 'CTR', 'CVR', 'RPM', 'Spend'];
+    const ccols = ['Metric', 'Variant', 'Control', 'Treatment', 'Abs. lift', '95 % CI of abs. lift', 'Rel. lift', 'Test', 'p-value', 'mSPRT p', ''];
     mount(resultsBox,
       h('div', { class: 'row', style: 'justify-content:space-between;align-items:center' },
-        h('h2', { id: 'results-title' }, 'Live results'), h('span', { class: 'muted', role: 'status' }, `Updated ${new Date().toLocaleTimeString()}`)),
-      srmBad ? alertBox('warn', h('strong', {}, 'Sample ratio mismatch: '),
-        `the observed split differs from the configured allocation (chi-square p = ${pval(srm.pValue)}). The assignment may be broken; do not trust these results.`)
-        : h('p', { class: 'muted' }, `Sample ratio check passed (chi-square p = ${pval(srm.pValue)}).`),
-      h('div', { class: 'table-wrap' }, h('table', { id: 'results-table' },
-        h('thead', {}, h('tr', {}, cols.map((c, i) => h('th', { scope: 'col', class: i ? 'num' : null }, c)))),
-        h('tbody', {}, rows.map(({ key, v, cmp }) => {
-          const c = cmp[metric] || {};
-          const ci = c.ci || c.absoluteCi || {};
-          const low = ci.low ?? c.ciLow;
-          const high = ci.high ?? c.ciHigh;
-          const abs = c.absoluteLift ?? c.absolute ?? c.lift;
-          const conf = (exp.variants || []).find((x) => (x.key || x.name) === key) || {};
-          return h('tr', { dataset: { variant: key } },
-            h('th', { scope: 'row' }, key),
-            h('td', { class: 'num' }, allocationOf(conf) != null ? `${allocationOf(conf)} %` : '—'),
-            h('td', { class: 'num exposures' }, int(v.exposures ?? v.assignments)),
-            h('td', { class: 'num' }, int(v.impressions)), h('td', { class: 'num' }, int(v.clicks)),
-            h('td', { class: 'num' }, pct(v.ctr)), h('td', { class: 'num' }, pct(v.cvr)),
-            h('td', { class: 'num' }, v.rpmMicros != null ? money(v.rpmMicros) : v.rpm != null ? money(v.rpm * 1e6) : '—'),
-            h('td', { class: 'num' }, money(v.spendMicros)),
-            h('td', { class: 'num' }, abs == null ? 'baseline' : pct(abs, 3)),
-            h('td', { class: 'num' }, pct(c.relativeLift ?? c.relative, 1)),
-            h('td', {}, abs == null ? '' : intervalBar(low, abs, high, { span, fmt: (x) => pct(x, 3) })),
+        h('h2', { id: 'results-title' }, 'Live results'), h('span', { class: 'muted', role: 'status' }, `Computed ${when(r.computedAt)}`)),
+      srm.mismatch ? alertBox('warn', h('strong', { id: 'srm-warning' }, 'Sample ratio mismatch: '),
+        `the split of users differs from the configured allocation (chi-square ${(srm.chiSquare ?? 0).toFixed(2)}, p = ${pval(srm.pValue)} < ${srm.threshold}). The assignment may be broken; do not trust these results.`)
+        : h('p', { class: 'muted', id: 'srm-ok' }, `Sample ratio check: no mismatch (chi-square p = ${pval(srm.pValue)}).`),
+      h('div', { class: 'table-wrap' }, h('table', { id: 'variants-table', class: 'cards' },
+        h('caption', {}, 'Per variant'),
+        h('thead', {}, h('tr', {}, vcols.map((c, i) => h('th', { scope: 'col', class: i ? 'num' : null }, c)))),
+        h('tbody', {}, (r.variants || []).map((v) => h('tr', { dataset: { variant: v.key } },
+          h('th', { scope: 'row' }, v.key, v.control ? ' ' : '', v.control ? h('span', { class: 'badge' }, 'control') : ''),
+          h('td', { class: 'num', 'data-label': 'Allocation' }, `${v.allocationPercent} %`),
+          h('td', { class: 'num users', 'data-label': 'Users' }, int(v.users)),
+          h('td', { class: 'num exposures', 'data-label': 'Exposures' }, int(v.exposures)),
+          h('td', { class: 'num', 'data-label': 'Impressions' }, int(v.impressions)),
+          h('td', { class: 'num', 'data-label': 'Clicks' }, int(v.clicks)),
+          h('td', { class: 'num', 'data-label': 'CTR' }, pct(v.ctr)),
+          h('td', { class: 'num', 'data-label': 'CVR' }, pct(v.cvr)),
+          h('td', { class: 'num', 'data-label': 'RPM' }, units(v.revenuePerMille)),
+          h('td', { class: 'num', 'data-label': 'Spend' }, units(v.spend))))))),
+      h('div', { class: 'table-wrap', style: 'margin-top:1rem' }, h('table', { id: 'comparisons-table' },
+        h('caption', {}, 'Each variant against the control'),
+        h('thead', {}, h('tr', {}, ccols.map((c, i) => h('th', { scope: 'col', class: i > 1 && i < 5 ? 'num' : null }, c)))),
+        h('tbody', {}, comparisons.length ? comparisons.map((c) => {
+          const fmt = metricFmt(c.metric);
+          const ci = c.absoluteCi || {};
+          return h('tr', { dataset: { metric: c.metric, variant: c.variantKey } },
+            h('th', { scope: 'row' }, c.metric.toLowerCase().replace(/_/g, ' '), c.role ? h('div', { class: 'hint' }, c.role.toLowerCase()) : ''),
+            h('td', {}, c.variantKey),
+            h('td', { class: 'num' }, fmt(c.control)), h('td', { class: 'num' }, fmt(c.treatment)),
+            h('td', { class: 'num' }, fmt(c.absoluteLift)),
+            h('td', {}, intervalBar(ci.low, c.absoluteLift, ci.high, { span: spans[c.metric], fmt }),
+              h('div', { class: 'hint' }, `[${fmt(ci.low)}, ${fmt(ci.high)}]`)),
+            h('td', {}, pct(c.relativeLift, 1)),
+            h('td', {}, c.test || ''),
             h('td', { class: 'num' }, pval(c.pValue)),
-            h('td', { class: 'num' }, pval(c.msprtPValue ?? c.sequentialPValue)));
-        })))),
-      h('p', { class: 'hint' }, 'Intervals are 95 % confidence intervals of the absolute lift against the control; the dashed line is zero. ',
-        'mSPRT p-values stay valid however often you look.'));
+            h('td', { class: 'num' }, pval(c.msprtPValue)),
+            h('td', {}, c.significant ? h('span', { class: 'badge ACTIVE' }, 'significant') : ''));
+        }) : h('tr', {}, h('td', { colspan: ccols.length, class: 'muted' }, 'No comparisons yet: every variant needs exposed users.'))))),
+      h('p', { class: 'hint' }, 'Bars: 95 % confidence interval of the absolute lift against the control; the dashed line is zero (green: significantly up, red: down). ',
+        'mSPRT p-values stay valid however often you look. ', r.cuped ? `CUPED: ${r.cuped}` : ''));
   }
 
-  async function loadDecisions() {
-    let items = [];
-    try { items = itemsOf(await get(P.experimentDecisions(id))); } catch (err) { if (!(err instanceof ApiError && err.status === 404)) throw err; }
-    const note = h('input', { maxlength: 500 });
+  function paintDecisions() {
+    const items = exp.decisions || [];
+    const reason = h('input', { maxlength: 2000 });
+    const variant = h('select', {}, (exp.variants || []).map((v) => h('option', { value: v.key }, v.key)));
     const msg = h('div');
     const decide = (kind) => h('button', { type: 'button', class: kind === 'SHIP' ? 'primary' : kind === 'STOP' ? 'danger' : '', onclick: async () => {
       try {
-        await post(P.experimentDecisions(id), { decision: kind, note: note.value.trim() || null });
-        await loadDecisions();
+        exp = await post(P.experimentDecisions(id), { decision: kind, variantKey: kind === 'SHIP' ? variant.value : null, reason: reason.value.trim() || null });
+        refreshHead();
+        paintDecisions();
       } catch (err) { mount(msg, alertBox('error', describe(err))); }
-    } }, kind === 'SHIP' ? 'Ship' : kind === 'STOP' ? 'Stop' : 'Extend');
+    } }, kind === 'SHIP' ? 'Ship variant' : kind === 'STOP' ? 'Stop without shipping' : 'Extend');
+    const open = exp.status !== 'STOPPED';
     mount(decisionsBox, h('h2', { id: 'decisions-title' }, 'Decisions'),
       items.length ? h('div', { class: 'table-wrap' }, h('table', { id: 'decisions-table' },
-        h('thead', {}, h('tr', {}, ['Decision', 'Who', 'When', 'Note'].map((c) => h('th', { scope: 'col' }, c)))),
+        h('thead', {}, h('tr', {}, ['Decision', 'Variant', 'Who', 'When', 'Reason'].map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, items.map((d) => h('tr', {},
-          h('td', {}, h('span', { class: `badge ${d.decision || d.kind}` }, d.decision || d.kind)),
-          h('td', {}, d.decidedBy || d.actor || d.who || '—'), h('td', {}, when(d.decidedAt || d.at || d.createdAt)), h('td', {}, d.note || '')))))) : h('p', { class: 'muted' }, 'No decision yet.'),
-      field('Note', note, { name: 'note' }), msg, h('div', { class: 'actions' }, decide('SHIP'), decide('STOP'), decide('EXTEND')));
+          h('td', {}, h('span', { class: `badge ${d.decision}` }, d.decision)), h('td', {}, d.variantKey || '—'),
+          h('td', {}, d.decidedBy || '—'), h('td', {}, when(d.decidedAt)), h('td', { style: 'white-space:normal' }, d.reason || '')))))) : h('p', { class: 'muted' }, 'No decision yet.'),
+      open ? h('div', { class: 'grid2' }, field('Variant to ship', variant, { name: 'variantKey' }), field('Reason', reason, { name: 'reason' })) : '',
+      msg, open ? h('div', { class: 'actions' }, decide('SHIP'), decide('STOP'), decide('EXTEND')) : '');
   }
 
   mount(app,
     h('p', {}, h('a', { href: '#/experiments' }, '← Experiments')),
     h('div', { class: 'row', style: 'justify-content:space-between;align-items:center' },
-      h('h1', {}, exp.name, ' ', h('span', { class: `badge ${exp.status}` }, exp.status)), headActions),
+      h('h1', {}, exp.name, ' ', statusBadge), headActions),
     h('div', { class: 'panel grid2' },
       h('div', {}, h('div', { class: 'muted' }, 'Hypothesis'), exp.hypothesis || '—'),
-      h('div', {}, h('div', { class: 'muted' }, 'Target'), targetText(exp) || '—'),
-      h('div', {}, h('div', { class: 'muted' }, 'Layer'), exp.layer ?? '—'),
-      h('div', {}, h('div', { class: 'muted' }, 'Metrics'), `${metric} (primary)${(exp.guardrailMetrics || []).length ? `; guardrails ${exp.guardrailMetrics.join(', ')}` : ''}`),
+      h('div', {}, h('div', { class: 'muted' }, 'Target'), targetLabel(exp.targetKind)),
+      h('div', {}, h('div', { class: 'muted' }, 'Layer'), `${exp.layer} · ${exp.trafficPercent} % of its traffic`),
+      h('div', {}, h('div', { class: 'muted' }, 'Variants'), (exp.variants || []).map((v) => h('div', {}, `${v.key}${v.control ? ' (control)' : ''}: ${v.allocationPercent} % ${variantParams(v)}`))),
+      h('div', {}, h('div', { class: 'muted' }, 'Metrics'), `${exp.primaryMetric} (primary)${(exp.guardrailMetrics || []).length ? `; guardrails ${exp.guardrailMetrics.join(', ')}` : ''}`),
       h('div', {}, h('div', { class: 'muted' }, 'Started / stopped'), `${when(exp.startedAt)} / ${when(exp.stoppedAt)}`)),
     resultsBox, decisionsBox);
-  await Promise.all([loadResults(), loadDecisions()]);
+  refreshHead();
+  paintDecisions();
+  await loadResults();
   // Live: poll while this page is open; the next route change clears the timer.
   timer = setInterval(() => { if (document.visibilityState === 'visible') loadResults(); }, REFRESH_MS);
 }
