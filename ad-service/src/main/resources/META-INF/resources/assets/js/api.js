@@ -111,6 +111,6 @@ export async function postStream(path, body, onEvent, signal) {
 export function describe(err) {
   if (!(err instanceof ApiError)) return String(err && err.message ? err.message : err);
   const p = err.problem;
-  const fields = (p.errors || []).map((e) => `${e.field}: ${e.detail}`).join('; ');
+  const fields = (p.errors || []).map((e) => `${e.field}: ${e.detail || e.message}`).join('; ');
   return [p.title, p.detail, fields].filter(Boolean).join(' — ');
 }

@@ -6,7 +6,9 @@ import { P } from './paths.js';
 import { int, pct, pval, when, money } from './format.js';
 import { intervalBar } from './charts.js';
 
-const app = document.getElementById('app');
+const root = document.getElementById('app');
+// Each route renders into its own container: a slower view that was superseded paints a detached node.
+let app = root;
 const nav = document.getElementById('nav');
 const REFRESH_MS = 3000;
 let timer = null;
@@ -21,9 +23,9 @@ const metricFmt = (m) => (m === 'SPEND_PER_USER' ? (x) => money(x * 1e6) : (x) =
 const units = (x) => (x == null ? '—' : money(x * 1e6));
 
 const routes = [
-  [/^#\/experiments\/new$/, () => createView()],
-  [/^#\/experiments\/(\d+)$/, (m) => detailView(m[1])],
-  [/^#\/experiments$/, () => listView()],
+  [/^#\/experiments\/new$/, (m, c) => createView(c)],
+  [/^#\/experiments\/(\d+)$/, (m, c) => detailView(c, m[1])],
+  [/^#\/experiments$/, (m, c) => listView(c)],
 ];
 
 /** The console is for internal keys only; checked once per page load, before any view. */
@@ -44,7 +46,9 @@ async function render() {
   for (const [re, view] of routes) {
     const m = hash.match(re);
     if (m) {
-      try { await view(m); } catch (err) { handleError(err); }
+      app = h('div');
+      mount(root, app);
+      try { await view(m, app); } catch (err) { handleError(err); }
       return;
     }
   }
@@ -69,6 +73,8 @@ function notAllowedView() {
   clearInterval(timer);
   document.title = 'Not allowed · Surf A/B console';
   mount(nav, h('button', { type: 'button', class: 'link', onclick: () => { session.key = null; role = null; mount(nav); signInView(); } }, 'Sign out'));
+  app = h('div');
+  mount(root, app);
   mount(app, h('section', { class: 'panel not-allowed', id: 'not-allowed', role: 'alert' },
     h('h1', {}, 'Not allowed'),
     h('p', {}, 'The A/B test console is for Surf staff only and needs an internal API key.'),
@@ -86,8 +92,7 @@ function signInView(message) {
     session.key = input.value.trim();
     try {
       if (await loadRole() !== 'internal') { notAllowedView(); return; }
-      location.hash = '#/experiments';
-      render();
+      if (location.hash === '#/experiments') render(); else location.hash = '#/experiments';
     } catch (err) {
       session.key = null;
       input.setAttribute('aria-invalid', 'true');
@@ -98,7 +103,8 @@ function signInView(message) {
   h('h1', { id: 'signin-title' }, 'Sign in to the A/B console'),
   h('div', { class: 'field' }, h('label', { for: 'api-key' }, 'Internal API key'), input, error),
   h('button', { class: 'primary', type: 'submit' }, 'Sign in'));
-  mount(app, h('div', { style: 'max-width:480px;margin:2rem auto' }, form));
+  app = h('div', { style: 'max-width:480px;margin:2rem auto' }, form);
+  mount(root, app);
   input.focus();
 }
 
@@ -106,7 +112,7 @@ const itemsOf = (data) => (Array.isArray(data) ? data : data.items || []);
 const targetLabel = (kind) => (TARGETS.find((t) => t[0] === kind) || [kind, kind])[1];
 const variantParams = (v) => Object.entries(v.params || {}).map(([k, x]) => `${k}=${x}`).join(', ');
 
-async function listView() {
+async function listView(app) {
   paintNav();
   document.title = 'Experiments · Surf A/B console';
   const data = await get(P.experiments('?page=0&size=100'));
@@ -124,7 +130,7 @@ async function listView() {
       h('td', { 'data-label': 'Target' }, targetLabel(e.targetKind)),
       h('td', { 'data-label': 'Variants' }, (e.variants || []).map((v) => `${v.key} ${v.allocationPercent} %`).join(' · ')),
       h('td', { 'data-label': 'Started' }, when(e.startedAt)),
-      h('td', { class: 'actions-cell' }, startStop(e, () => listView()))))))));
+      h('td', { class: 'actions-cell' }, startStop(e, () => listView(app)))))))));
 }
 
 function startStop(e, after) {
@@ -138,7 +144,7 @@ function startStop(e, after) {
 
 const slug = (text) => text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63);
 
-function createView() {
+function createView(app) {
   paintNav();
   document.title = 'New experiment · Surf A/B console';
   const banner = h('div');
@@ -235,7 +241,7 @@ function createView() {
   name.focus();
 }
 
-async function detailView(id) {
+async function detailView(app, id) {
   paintNav();
   let exp = await get(P.experiment(id));
   document.title = `${exp.name} · Surf A/B console`;
@@ -346,7 +352,12 @@ async function detailView(id) {
   paintDecisions();
   await loadResults();
   // Live: poll while this page is open; the next route change clears the timer.
-  timer = setInterval(() => { if (document.visibilityState === 'visible') loadResults(); }, REFRESH_MS);
+  const mine = app;
+  clearInterval(timer);
+  timer = setInterval(() => {
+    if (!mine.isConnected) { clearInterval(timer); return; }
+    if (document.visibilityState === 'visible') loadResults();
+  }, REFRESH_MS);
 }
 
 window.addEventListener('hashchange', render);

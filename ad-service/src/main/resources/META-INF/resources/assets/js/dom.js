@@ -63,7 +63,8 @@ export function showFieldErrors(form, problem) {
     if (!control) { leftover.push(e); continue; }
     control.setAttribute('aria-invalid', 'true');
     const slot = form.querySelector(`#${CSS.escape(control.id)}-error`);
-    if (slot) slot.textContent = slot.textContent ? `${slot.textContent}; ${e.detail}` : e.detail;
+    const text = e.detail || e.message || 'invalid';
+    if (slot) slot.textContent = slot.textContent ? `${slot.textContent}; ${text}` : text;
     first = first || control;
   }
   if (first) first.focus();

@@ -7,16 +7,18 @@ import { wizardView } from './wizard.js';
 import { studioView } from './studio.js';
 import { performanceView } from './performance.js';
 
-const app = document.getElementById('app');
+const root = document.getElementById('app');
+// Each route renders into its own container: a slower view that was superseded paints a detached node.
+let app = root;
 const nav = document.getElementById('nav');
 const PAGE_SIZE = 10;
 
 const routes = [
-  [/^#\/campaigns\/new$/, () => wizardView(app, null)],
-  [/^#\/campaigns\/(\d+)\/edit$/, (m) => wizardView(app, m[1])],
-  [/^#\/campaigns\/(\d+)\/studio$/, (m) => studioView(app, m[1])],
-  [/^#\/campaigns\/(\d+)\/performance$/, (m) => performanceView(app, m[1])],
-  [/^#\/campaigns(?:\?page=(\d+))?$/, (m) => campaignsView(Number(m[1] || 0))],
+  [/^#\/campaigns\/new$/, (m, view) => wizardView(view, null)],
+  [/^#\/campaigns\/(\d+)\/edit$/, (m, view) => wizardView(view, m[1])],
+  [/^#\/campaigns\/(\d+)\/studio$/, (m, view) => studioView(view, m[1])],
+  [/^#\/campaigns\/(\d+)\/performance$/, (m, view) => performanceView(view, m[1])],
+  [/^#\/campaigns(?:\?page=(\d+))?$/, (m, view) => campaignsView(view, Number(m[1] || 0))],
 ];
 
 /** The signed-in advertiser (name, currency); fetched once per page load. */
@@ -37,8 +39,10 @@ async function render() {
   for (const [re, view] of routes) {
     const m = hash.match(re);
     if (m) {
-      Promise.resolve(view(m)).catch(handleError);
-      document.getElementById('app').focus({ preventScroll: true });
+      app = h('div');
+      mount(root, app);
+      Promise.resolve(view(m, app)).catch(handleError);
+      root.focus({ preventScroll: true });
       return;
     }
   }
@@ -87,8 +91,7 @@ function signInView(message) {
       const who = await get(P.session);
       if (who.role !== 'advertiser') throw new ApiError(403, { title: 'Forbidden' });
       await loadAdvertiser();
-      location.hash = '#/campaigns';
-      render();
+      if (location.hash === '#/campaigns') render(); else location.hash = '#/campaigns';
     } catch (err) {
       session.key = null;
       input.setAttribute('aria-invalid', 'true');
@@ -105,11 +108,12 @@ function signInView(message) {
     h('div', { class: 'hint', id: 'api-key-hint' }, 'Your advertiser API key (surf_…). It is kept only in this browser tab.'),
     error),
   h('button', { class: 'primary', type: 'submit' }, 'Sign in'));
-  mount(app, h('div', { style: 'max-width:480px;margin:2rem auto' }, form));
+  app = h('div', { style: 'max-width:480px;margin:2rem auto' }, form);
+  mount(root, app);
   input.focus();
 }
 
-async function campaignsView(page) {
+async function campaignsView(app, page) {
   document.title = 'Campaigns · Surf Ads';
   mount(app, h('h1', {}, 'Campaigns'), h('p', { class: 'muted', role: 'status' }, 'Loading campaigns…'));
   const data = await get(P.campaigns(`?page=${page}&size=${PAGE_SIZE}&sort=-id`));

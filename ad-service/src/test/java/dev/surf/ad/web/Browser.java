@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -39,7 +40,9 @@ public final class Browser implements AutoCloseable {
     private Browser(ChromeDriver driver, Path profile) {
         this.driver = driver;
         this.profile = profile;
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(50));
+        // Pages re-render parts of themselves (polling, lists): a stale element is retried, not a failure.
+        this.wait = (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(50))
+                .ignoring(StaleElementReferenceException.class);
     }
 
     /** Skips the calling test class with a clear message when Chromium or chromedriver is not installed. */

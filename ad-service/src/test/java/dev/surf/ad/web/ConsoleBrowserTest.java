@@ -150,7 +150,8 @@ class ConsoleBrowserTest {
 
         // The page polls; both arms fill up and together hold every exposed user.
         int expected = inExperiment;
-        browser.wait.withTimeout(java.time.Duration.ofSeconds(60)).until(d ->
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(60), java.time.Duration.ofMillis(200))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d ->
                 parse(usersOf("control")) + parse(usersOf("treatment")) == expected);
         int control = parse(usersOf("control"));
         assertTrue(control > USERS * 0.4 && control < USERS * 0.6, "a 50/50 split, got " + control + " of " + USERS);

@@ -187,9 +187,12 @@ class PortalBrowserTest {
     void showsPerformanceChartsBreakdownsAndExportsCsv() throws SQLException {
         long campaignId = Long.parseLong(browser.driver.getCurrentUrl().replaceAll(".*#/campaigns/(\\d+)/studio.*", "$1"));
         Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        // Rows as the spend and stats consumer writes them, attributed to the wizard's ad set and the creative.
+        long adSetId = idOf("select id from ad_set where campaign_id = ?", campaignId);
+        long creativeId = idOf("select id from creative where campaign_id = ?", campaignId);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "insert into stats_hourly (campaign_id, advertiser_id, hour, impressions, clicks, conversions, spend_micros) "
-                        + "values (?, ?, ?, ?, ?, ?, ?)")) {
+                "insert into stats_hourly (campaign_id, advertiser_id, hour, impressions, clicks, conversions, spend_micros, "
+                        + "ad_set_id, creative_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             long[][] rows = {{1, 1000, 30, 3, 2_250_000}, {26, 800, 20, 1, 1_500_000}, {50, 400, 4, 0, 300_000}};
             for (long[] r : rows) {
                 ps.setLong(1, campaignId);
@@ -199,6 +202,8 @@ class PortalBrowserTest {
                 ps.setLong(5, r[2]);
                 ps.setLong(6, r[3]);
                 ps.setLong(7, r[4]);
+                ps.setLong(8, adSetId);
+                ps.setLong(9, creativeId);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -216,7 +221,10 @@ class PortalBrowserTest {
         for (WebElement chart : charts) {
             assertFalse(chart.findElements(By.cssSelector("svg path.series")).isEmpty(), chart.getText());
         }
-        assertTrue(browser.driver.findElement(By.id("breakdown-creative")).getText().contains("2,200"));
+        String byCreative = browser.driver.findElement(By.id("breakdown-creative")).getText();
+        assertTrue(byCreative.contains("Run lighter this spring") && byCreative.contains("2,200"), byCreative);
+        String byAdSet = browser.driver.findElement(By.id("breakdown-adset")).getText();
+        assertTrue(byAdSet.contains(campaignName + " · default") && byAdSet.contains("2,200"), byAdSet);
         browser.fullPage("portal-07-performance-by-day");
 
         browser.driver.findElement(By.cssSelector("input[name=granularity][value=hour]")).click();
@@ -232,8 +240,18 @@ class PortalBrowserTest {
                   .then(r => r.text()).then(done, e => done(String(e)));""",
                 "/api/v1/campaigns/" + campaignId + "/performance/export?granularity=hour&from=" + hour.minus(3, ChronoUnit.DAYS));
         assertTrue(csv.startsWith("bucket_start,ad_set_id"), csv);
-        assertEquals(3, csv.strip().split("\r\n").length - 1, csv);
+        assertEquals(3, csv.strip().split("\\R").length - 1, csv);
         browser.driver.findElement(By.xpath("//button[normalize-space()='Export CSV']")).click();
+    }
+
+    private long idOf(String sql, long campaignId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, campaignId);
+            try (var rs = ps.executeQuery()) {
+                assertTrue(rs.next(), sql);
+                return rs.getLong(1);
+            }
+        }
     }
 
     @Test
