@@ -3,7 +3,7 @@
 // The advertiser's "approve" submits the creative to Surf's policy review (API action submit; the final
 // APPROVED status is set by an internal reviewer); "reject" archives it.
 import { h, mount, field, showFieldErrors, clearFieldErrors, alertBox } from './dom.js';
-import { get, post, patch, postStream, describe, ApiError } from './api.js';
+import { get, post, postStream, describe, ApiError } from './api.js';
 import { P } from './paths.js';
 import { list } from './format.js';
 import { handleError } from './portal.js';
@@ -68,27 +68,31 @@ export async function studioView(app, campaignId) {
     progress.value = 0;
     progressText.textContent = 'Waiting for the model…';
     let received = 0;
+    const run = { requestId: null, model: null };
     try {
       await postStream(P.studio(campaignId), body, (name, data) => {
-        if (name === 'progress') {
-          progress.max = data.total || progress.max;
-          progress.value = data.done ?? progress.value;
-          progressText.textContent = data.message || `${data.done} of ${data.total} variants`;
+        if (name === 'start') {
+          run.requestId = data.requestId;
+        } else if (name === 'progress') {
+          progress.max = data.count || progress.max;
+          progress.value = Math.max(progress.value, data.index ?? 0);
+          progressText.textContent = `${data.phase || 'generating'}: variant ${(data.index ?? 0) + 1} of ${data.count}`;
         } else if (name === 'variant') {
           received++;
           progress.value = Math.max(progress.value, received);
           progressText.textContent = `${received} of ${progress.max} variants received`;
-          variantsBox.append(variantCard(data, body.landingUrl));
+          variantsBox.append(variantCard(data, body, run));
+        } else if (name === 'done') {
+          run.model = data.model;
         } else if (name === 'error') {
           mount(banner, alertBox('error', data.detail || data.title || String(data)));
         }
       });
-      progressText.textContent = `Done: ${received} variant${received === 1 ? '' : 's'}.`;
+      progressText.textContent = `Done: ${received} variant${received === 1 ? '' : 's'}${run.model ? ` from ${run.model}` : ''}.`;
       progress.value = progress.max;
-      await refreshList();
     } catch (err) {
+      if (err instanceof ApiError && err.status === 401) { handleError(err); return; }
       if (err instanceof ApiError && err.problem.errors) showFieldErrors(brief, err.problem);
-      else if (err instanceof ApiError && err.status === 401) { handleError(err); return; }
       progressText.textContent = '';
       mount(banner, alertBox('error', describe(err)));
     } finally {
@@ -110,50 +114,55 @@ export async function studioView(app, campaignId) {
     return { headline: v('headline').trim(), primaryText: v('primaryText').trim(), description: v('description').trim(), callToAction: v('callToAction') };
   };
 
-  /** One streamed variant: editable fields, policy reasons, live preview, approve / reject. */
-  function variantCard(variant, landingUrl) {
-    const reasons = variant.policyReasons || (variant.policy && variant.policy.reasons) || [];
-    const state = { ...variant, landingUrl: variant.landingUrl || landingUrl };
+  /**
+   * One streamed variant: editable fields, policy reasons, live preview. Approve stores it as a draft
+   * creative (source GENERATED, with the generator's metadata) and submits it to review; reject drops it.
+   */
+  function variantCard(variant, brief, run) {
+    const reasons = (variant.policy && variant.policy.reasons) || [];
+    const passed = variant.policy ? variant.policy.passed !== false : true;
+    const state = { ...variant, landingUrl: brief.landingUrl };
     const previewSlot = h('div');
-    const status = h('span', { class: `badge ${variant.status || 'DRAFT'}` }, variant.status || 'DRAFT');
+    const status = h('span', { class: 'badge' }, passed ? 'NEW' : 'BLOCKED');
     const note = h('div', { role: 'status' });
-    const card = h('form', { class: `variant${reasons.length ? ' rejected-by-policy' : ''}`, 'aria-label': `Variant ${(variant.index ?? 0) + 1}`, novalidate: true });
+    const card = h('form', { class: `variant${passed ? '' : ' rejected-by-policy'}`, 'aria-label': `Variant ${(variant.index ?? 0) + 1}`, novalidate: true });
     const repaint = () => mount(previewSlot, adPreview({ ...state, ...readEditors(card) }, campaign.name));
-    const approve = h('button', { type: 'button', class: 'primary small', disabled: !variant.creativeId || reasons.length > 0 }, 'Approve');
-    const reject = h('button', { type: 'button', class: 'danger small', disabled: !variant.creativeId }, 'Reject');
-    approve.addEventListener('click', () => decide('approve'));
-    reject.addEventListener('click', () => decide('reject'));
-    async function decide(action) {
+    const approve = h('button', { type: 'button', class: 'primary small', disabled: !passed }, 'Approve');
+    const reject = h('button', { type: 'button', class: 'danger small' }, 'Reject');
+    approve.addEventListener('click', async () => {
       clearFieldErrors(card);
       approve.disabled = reject.disabled = true;
+      const edits = readEditors(card);
+      const edited = ['headline', 'primaryText', 'description', 'callToAction'].some((k) => (edits[k] || '') !== (variant[k] || ''));
       try {
-        if (action === 'approve') {
-          const edits = readEditors(card);
-          const changed = ['headline', 'primaryText', 'description', 'callToAction'].some((k) => (edits[k] || '') !== (state[k] || ''));
-          if (changed) {
-            const current = await get(P.creative(variant.creativeId));
-            const updated = await patch(P.creative(variant.creativeId), { ...edits, version: current.version }, current._etag ? { 'If-Match': current._etag } : {});
-            Object.assign(state, edits, { version: updated.version });
-          }
-        }
-        const current = await get(P.creative(variant.creativeId));
-        const result = await post(P.creativeAction(variant.creativeId, action === 'approve' ? 'submit' : 'archive'), undefined,
-          current._etag ? { 'If-Match': current._etag } : {});
-        const s = result.status;
-        status.className = `badge ${s}`;
-        status.textContent = s;
-        mount(note, alertBox('ok', action === 'approve' ? 'Approved and sent to Surf review; it delivers once the review passes.' : 'Rejected and archived.'));
+        const created = await post(P.creativeCreate, {
+          campaignId: Number(campaignId), ...edits, landingUrl: brief.landingUrl, source: 'GENERATED',
+          generator: { model: run.model, sampling: variant.sampling, tokens: variant.tokens, generationMs: variant.generationMs, edited,
+            brief: { product: brief.product, offer: brief.offer, audience: brief.audience, tone: brief.tone, language: brief.language } },
+          generationRequest: run.requestId, variantIndex: variant.index,
+        }, { 'Idempotency-Key': `${run.requestId}-${variant.index}` });
+        const submitted = await post(P.creativeAction(created.id, 'submit'), undefined, { 'If-Match': `"${created.version}"` });
+        status.className = `badge ${submitted.status}`;
+        status.textContent = submitted.status;
+        mount(note, alertBox('ok', 'Approved: saved and sent to Surf review; it delivers once the review passes.'));
         await refreshList();
       } catch (err) {
         if (err instanceof ApiError && err.problem.errors) showFieldErrors(card, err.problem);
         mount(note, alertBox('error', describe(err)));
-        approve.disabled = reasons.length > 0;
+        approve.disabled = !passed;
         reject.disabled = false;
       }
-    }
+    });
+    reject.addEventListener('click', () => {
+      approve.disabled = reject.disabled = true;
+      status.className = 'badge REJECTED';
+      status.textContent = 'REJECTED';
+      mount(note, alertBox('ok', 'Rejected: this variant is not saved.'));
+    });
     mount(card,
       h('div', { class: 'row', style: 'justify-content:space-between' }, h('strong', {}, `Variant ${(variant.index ?? 0) + 1}`), status),
-      reasons.length ? h('div', {}, h('strong', {}, 'Policy: not allowed'), h('ul', { class: 'reasons' }, reasons.map((x) => h('li', {}, x)))) : h('div', { class: 'muted' }, 'Policy checks passed'),
+      passed ? h('div', { class: 'muted' }, 'Policy checks passed') : h('div', {}, h('strong', {}, 'Blocked by policy:'), h('ul', { class: 'reasons' }, reasons.map((x) => h('li', {}, x)))),
+      passed && reasons.length ? h('ul', { class: 'reasons' }, reasons.map((x) => h('li', {}, x))) : '',
       editors(variant, repaint), previewSlot, note, h('div', { class: 'actions' }, approve, reject));
     repaint();
     return card;
