@@ -31,12 +31,12 @@ public class PerformanceRepository {
         return rows.stream().findFirst().map(Object::toString);
     }
 
-    /** Zero-filled buckets from the one holding {@code from} to the one holding {@code to}, in the zone. */
+    /** Zero-filled buckets from the one holding {@code from} to the one holding the last instant before {@code to}, in the zone. */
     @SuppressWarnings("unchecked")
     public List<PerformanceReport.Point> series(long advertiserId, long campaignId, ReportPeriod p, String zone) {
         String f = p.granularity().sqlField;
         String sql = "with buckets as (select generate_series(date_trunc('" + f + "', ?3 at time zone ?5), "
-                + "date_trunc('" + f + "', ?4 at time zone ?5), interval '1 " + f + "') as b) "
+                + "date_trunc('" + f + "', (cast(?4 as timestamptz) - interval '1 microsecond') at time zone ?5), interval '1 " + f + "') as b) "
                 + "select (b.b at time zone ?5) as bucket, " + SUMS + " from buckets b "
                 + "left join stats_hourly s on s.campaign_id = ?1 and s.advertiser_id = ?2 "
                 + "and s.hour >= ?3 and s.hour < ?4 and date_trunc('" + f + "', s.hour at time zone ?5) = b.b "

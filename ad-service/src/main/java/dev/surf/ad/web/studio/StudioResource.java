@@ -118,10 +118,10 @@ public class StudioResource {
         if (brief.product() == null || brief.product().isBlank() || brief.product().length() > 200) {
             errors.add(new FieldError("product", "required, at most 200 characters"));
         }
-        for (var f : List.of(Map.entry("offer", String.valueOf(brief.offer())), Map.entry("audience", String.valueOf(brief.audience())),
-                Map.entry("tone", String.valueOf(brief.tone())))) {
-            if (f.getValue().length() > 200) {
-                errors.add(new FieldError(f.getKey(), "at most 200 characters"));
+        String[][] shortTexts = {{"offer", brief.offer()}, {"audience", brief.audience()}, {"tone", brief.tone()}, {"language", brief.language()}};
+        for (String[] f : shortTexts) {
+            if (f[1] != null && f[1].length() > 200) {
+                errors.add(new FieldError(f[0], "at most 200 characters"));
             }
         }
         if (brief.count() == null || brief.count() < 1 || brief.count() > MAX_VARIANTS) {
@@ -131,14 +131,16 @@ public class StudioResource {
         if (!url.startsWith("https://") || url.length() > 2048 || url.length() < 12) {
             errors.add(new FieldError("landingUrl", "an https:// URL is required"));
         }
-        for (var terms : List.of(Map.entry("mustSay", brief.mustSay()), Map.entry("mustNotSay", brief.mustNotSay()))) {
-            List<String> t = terms.getValue();
-            if (t != null && (t.size() > 20 || t.stream().anyMatch(s -> s == null || s.length() > 80))) {
-                errors.add(new FieldError(terms.getKey(), "at most 20 terms of at most 80 characters"));
-            }
-        }
+        checkTerms("mustSay", brief.mustSay(), errors);
+        checkTerms("mustNotSay", brief.mustNotSay(), errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
+        }
+    }
+
+    private static void checkTerms(String field, List<String> terms, List<FieldError> errors) {
+        if (terms != null && (terms.size() > 20 || terms.stream().anyMatch(t -> t == null || t.length() > 80))) {
+            errors.add(new FieldError(field, "at most 20 terms of at most 80 characters"));
         }
     }
 
