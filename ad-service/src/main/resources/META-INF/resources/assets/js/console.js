@@ -249,9 +249,17 @@ async function detailView(app, id) {
   const decisionsBox = h('section', { class: 'panel', 'aria-labelledby': 'decisions-title', id: 'decisions' });
   const statusBadge = h('span', { class: `badge ${exp.status}`, id: 'experiment-status' }, exp.status);
   const headActions = h('div', { class: 'actions' });
+  const meta = h('div', { class: 'panel grid2' });
   const refreshHead = () => {
     statusBadge.className = `badge ${exp.status}`;
     statusBadge.textContent = exp.status;
+    mount(meta,
+      h('div', {}, h('div', { class: 'muted' }, 'Hypothesis'), exp.hypothesis || '—'),
+      h('div', {}, h('div', { class: 'muted' }, 'Target'), targetLabel(exp.targetKind)),
+      h('div', {}, h('div', { class: 'muted' }, 'Layer'), `${exp.layer} · ${exp.trafficPercent} % of its traffic`),
+      h('div', {}, h('div', { class: 'muted' }, 'Variants'), (exp.variants || []).map((v) => h('div', {}, `${v.key}${v.control ? ' (control)' : ''}: ${v.allocationPercent} % ${variantParams(v)}`))),
+      h('div', {}, h('div', { class: 'muted' }, 'Metrics'), `${exp.primaryMetric} (primary)${(exp.guardrailMetrics || []).length ? `; guardrails ${exp.guardrailMetrics.join(', ')}` : ''}`),
+      h('div', {}, h('div', { class: 'muted' }, 'Started / stopped'), `${when(exp.startedAt)} / ${when(exp.stoppedAt)}`));
     mount(headActions, startStop(exp, async () => { exp = await get(P.experiment(id)); refreshHead(); paintDecisions(); await loadResults(); }));
   };
 
@@ -340,13 +348,7 @@ async function detailView(app, id) {
     h('p', {}, h('a', { href: '#/experiments' }, '← Experiments')),
     h('div', { class: 'row', style: 'justify-content:space-between;align-items:center' },
       h('h1', {}, exp.name, ' ', statusBadge), headActions),
-    h('div', { class: 'panel grid2' },
-      h('div', {}, h('div', { class: 'muted' }, 'Hypothesis'), exp.hypothesis || '—'),
-      h('div', {}, h('div', { class: 'muted' }, 'Target'), targetLabel(exp.targetKind)),
-      h('div', {}, h('div', { class: 'muted' }, 'Layer'), `${exp.layer} · ${exp.trafficPercent} % of its traffic`),
-      h('div', {}, h('div', { class: 'muted' }, 'Variants'), (exp.variants || []).map((v) => h('div', {}, `${v.key}${v.control ? ' (control)' : ''}: ${v.allocationPercent} % ${variantParams(v)}`))),
-      h('div', {}, h('div', { class: 'muted' }, 'Metrics'), `${exp.primaryMetric} (primary)${(exp.guardrailMetrics || []).length ? `; guardrails ${exp.guardrailMetrics.join(', ')}` : ''}`),
-      h('div', {}, h('div', { class: 'muted' }, 'Started / stopped'), `${when(exp.startedAt)} / ${when(exp.stoppedAt)}`)),
+    meta,
     resultsBox, decisionsBox);
   refreshHead();
   paintDecisions();

@@ -79,6 +79,18 @@ public final class Browser implements AutoCloseable {
         return wait.until(ExpectedConditions.elementToBeClickable(by));
     }
 
+    /** Clicks the element, finding it again if the page re-rendered it in between. */
+    public void click(By by) {
+        wait.until(d -> {
+            WebElement e = ExpectedConditions.elementToBeClickable(by).apply(d);
+            if (e == null) {
+                return false;
+            }
+            e.click();
+            return true;
+        });
+    }
+
     public void waitForText(By by, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }

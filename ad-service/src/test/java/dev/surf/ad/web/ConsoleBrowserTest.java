@@ -88,7 +88,7 @@ class ConsoleBrowserTest {
         // A reload keeps the key for the tab and still refuses.
         browser.driver.navigate().refresh();
         browser.visible(By.id("not-allowed"));
-        browser.clickable(By.xpath("//button[normalize-space()='Sign out']")).click();
+        browser.click(By.xpath("//button[normalize-space()='Sign out']"));
         browser.visible(By.id("api-key"));
     }
 
@@ -97,7 +97,7 @@ class ConsoleBrowserTest {
     void createsAnExperimentShowingFieldErrors() {
         signIn(TestAccounts.adminKey());
         browser.visible(By.xpath("//h1[normalize-space()='Experiments']"));
-        browser.clickable(By.linkText("New experiment")).click();
+        browser.click(By.linkText("New experiment"));
         experimentKey = "reserve-" + System.nanoTime();
         browser.visible(field("name")).sendKeys("Higher reserve price");
         WebElement key = browser.driver.findElement(field("key"));
@@ -129,7 +129,7 @@ class ConsoleBrowserTest {
     @Test
     @Order(3)
     void startsAndWatchesAssignmentCountsMoveWithTraffic() {
-        browser.clickable(By.xpath("//button[normalize-space()='Start']")).click();
+        browser.click(By.xpath("//button[normalize-space()='Start']"));
         browser.waitForText(By.id("experiment-status"), "RUNNING");
         assertEquals("0", usersOf("control"));
 

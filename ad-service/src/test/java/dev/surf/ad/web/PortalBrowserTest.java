@@ -106,7 +106,7 @@ class PortalBrowserTest {
     @Order(2)
     void createsACampaignThroughTheWizardShowingFieldErrors() {
         campaignName = "Spring sale " + System.nanoTime();
-        browser.clickable(By.linkText("New campaign")).click();
+        browser.click(By.linkText("New campaign"));
         browser.visible(field("name")).sendKeys(campaignName);
         new Select(browser.driver.findElement(field("objective"))).selectByValue("CLICKS");
         next();
@@ -277,7 +277,8 @@ class PortalBrowserTest {
     @Order(7)
     void keyboardOnlySignOutAndSignIn() {
         browser.driver.get(base + "#/campaigns");
-        browser.clickable(By.xpath("//button[normalize-space()='Sign out']")).click();
+        browser.visible(By.id("campaigns-table"));
+        browser.click(By.xpath("//button[normalize-space()='Sign out']"));
         WebElement key = browser.visible(By.id("api-key"));
         assertEquals(key, browser.driver.switchTo().activeElement(), "sign-in focuses the key field");
         key.sendKeys(account.key() + org.openqa.selenium.Keys.ENTER);
