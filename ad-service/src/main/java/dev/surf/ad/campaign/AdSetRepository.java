@@ -1,0 +1,12 @@
+package dev.surf.ad.campaign;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+@ApplicationScoped
+public class AdSetRepository implements PanacheRepository<AdSet> {
+    public Optional<AdSet> findOwned(long advertiserId, long id) {
+        return find("id = ?1 and advertiserId = ?2", id, advertiserId).firstResultOptional();
+    }
+}

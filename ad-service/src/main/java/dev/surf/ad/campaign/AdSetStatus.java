@@ -1,0 +1,3 @@
+package dev.surf.ad.campaign;
+
+public enum AdSetStatus { ACTIVE, PAUSED, ARCHIVED }

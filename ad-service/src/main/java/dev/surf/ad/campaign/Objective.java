@@ -1,0 +1,3 @@
+package dev.surf.ad.campaign;
+
+public enum Objective { CLICKS, CONVERSIONS, AWARENESS }

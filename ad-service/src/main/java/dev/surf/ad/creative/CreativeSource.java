@@ -1,0 +1,3 @@
+package dev.surf.ad.creative;
+
+public enum CreativeSource { HUMAN, GENERATED }

@@ -1,0 +1,68 @@
+package dev.surf.ad.stats;
+
+import dev.surf.ad.decision.FrequencyStore;
+import dev.surf.ad.pacing.PacingService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Runs the spend and stats consumer for the application's lifetime (replicas share its group). */
+@ApplicationScoped
+public class SpendStatsRunner {
+    private final SpendStatsWriter writer;
+    private final PacingService pacing;
+    private final FrequencyStore frequency;
+    private final MeterRegistry metrics;
+    private final String bootstrap;
+    private final String group;
+    private final boolean enabled;
+    private SpendStatsConsumer consumer;
+
+    public SpendStatsRunner(SpendStatsWriter writer, PacingService pacing, FrequencyStore frequency, MeterRegistry metrics,
+                            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+                            @ConfigProperty(name = "surf.spend.group", defaultValue = "ad-service-spend") String group,
+                            @ConfigProperty(name = "surf.spend.enabled", defaultValue = "true") boolean enabled) {
+        this.writer = writer;
+        this.pacing = pacing;
+        this.frequency = frequency;
+        this.metrics = metrics;
+        this.bootstrap = bootstrap;
+        this.group = group;
+        this.enabled = enabled;
+    }
+
+    void onStart(@Observes StartupEvent ev) {
+        if (enabled) {
+            start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent ev) {
+        stop();
+    }
+
+    public synchronized void start() {
+        if (consumer == null) {
+            consumer = new SpendStatsConsumer(writer, pacing.pacer(), frequency, bootstrap, group, metrics, a -> { }).start();
+        }
+    }
+
+    public synchronized void stop() {
+        if (consumer != null) {
+            consumer.close();
+            consumer = null;
+        }
+    }
+
+    /** A consumer in the application's group, wired like the application's own (tests, tools). */
+    public SpendStatsConsumer newConsumer(java.util.function.Consumer<SpendStatsWriter.Applied> afterCommit) {
+        return new SpendStatsConsumer(writer, pacing.pacer(), frequency, bootstrap, group, metrics, afterCommit);
+    }
+
+    public String group() {
+        return group;
+    }
+}
