@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The model_version table. Status changes run in one transaction under a per-name advisory lock. */
+/** The ranking.model_version table. Status changes run in one transaction under a per-name advisory lock. */
 @ApplicationScoped
 public class ModelRepository {
     private static final String COLUMNS =
@@ -31,23 +31,23 @@ public class ModelRepository {
 
     @Transactional
     public List<ModelVersionInfo> list(String name) {
-        return query("select " + COLUMNS + " from model_version where name = ? order by version desc", name);
+        return query("select " + COLUMNS + " from ranking.model_version where name = ? order by version desc", name);
     }
 
     @Transactional
     public Optional<ModelVersionInfo> find(String name, long version) {
-        return query("select " + COLUMNS + " from model_version where name = ? and version = ?", name, version).stream().findFirst();
+        return query("select " + COLUMNS + " from ranking.model_version where name = ? and version = ?", name, version).stream().findFirst();
     }
 
     @Transactional
     public Optional<ModelVersionInfo> live(String name) {
-        return query("select " + COLUMNS + " from model_version where name = ? and status = 'live'", name).stream().findFirst();
+        return query("select " + COLUMNS + " from ranking.model_version where name = ? and status = 'live'", name).stream().findFirst();
     }
 
     @Transactional
     public Optional<byte[]> bytes(String name, long version) {
         try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("select onnx from model_version where name = ? and version = ?")) {
+             PreparedStatement ps = c.prepareStatement("select onnx from ranking.model_version where name = ? and version = ?")) {
             ps.setString(1, name);
             ps.setLong(2, version);
             try (ResultSet rs = ps.executeQuery()) {
@@ -64,14 +64,14 @@ public class ModelRepository {
         try (Connection c = ds.getConnection()) {
             lock(c, name);
             long version;
-            try (PreparedStatement ps = c.prepareStatement("select coalesce(max(version), 0) + 1 from model_version where name = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("select coalesce(max(version), 0) + 1 from ranking.model_version where name = ?")) {
                 ps.setString(1, name);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     version = rs.getLong(1);
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("insert into model_version (name, version, status, source, onnx, sha256, "
+            try (PreparedStatement ps = c.prepareStatement("insert into ranking.model_version (name, version, status, source, onnx, sha256, "
                     + "size_bytes, metrics, promoted_at) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, case when ? = 'live' then now() end)")) {
                 ps.setString(1, name);
                 ps.setLong(2, version);
@@ -95,7 +95,7 @@ public class ModelRepository {
     public Optional<ModelVersionInfo> insertFirstLive(String name, byte[] onnx, String sha256, String source) {
         try (Connection c = ds.getConnection()) {
             lock(c, name);
-            try (PreparedStatement ps = c.prepareStatement("select 1 from model_version where name = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("select 1 from ranking.model_version where name = ?")) {
                 ps.setString(1, name);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
@@ -117,8 +117,8 @@ public class ModelRepository {
             if (find(c, name, version).isEmpty()) {
                 return Optional.empty();
             }
-            update(c, "update model_version set status = 'retired' where name = ? and status = 'live' and version <> ?", name, version);
-            update(c, "update model_version set status = 'live', promoted_at = now(), rolled_back_at = null "
+            update(c, "update ranking.model_version set status = 'retired' where name = ? and status = 'live' and version <> ?", name, version);
+            update(c, "update ranking.model_version set status = 'live', promoted_at = now(), rolled_back_at = null "
                     + "where name = ? and version = ? and status <> 'live'", name, version);
             return find(c, name, version);
         } catch (SQLException e) {
@@ -134,22 +134,22 @@ public class ModelRepository {
     public Optional<ModelVersionInfo> rollback(String name) {
         try (Connection c = ds.getConnection()) {
             lock(c, name);
-            List<ModelVersionInfo> live = query(c, "select " + COLUMNS + " from model_version where name = ? and status = 'live'", name);
+            List<ModelVersionInfo> live = query(c, "select " + COLUMNS + " from ranking.model_version where name = ? and status = 'live'", name);
             if (live.isEmpty()) {
                 return Optional.empty();
             }
             ModelVersionInfo current = live.getFirst();
-            List<ModelVersionInfo> previous = query(c, "select " + COLUMNS + " from model_version where name = ? and status = 'retired' "
+            List<ModelVersionInfo> previous = query(c, "select " + COLUMNS + " from ranking.model_version where name = ? and status = 'retired' "
                     + "and promoted_at is not null and rolled_back_at is null and promoted_at <= ? "
                     + "order by promoted_at desc, version desc limit 1", name, current.promotedAt());
             if (previous.isEmpty()) {
                 return Optional.empty();
             }
             long target = previous.getFirst().version();
-            update(c, "update model_version set status = 'retired', rolled_back_at = now() where name = ? and version = ?",
+            update(c, "update ranking.model_version set status = 'retired', rolled_back_at = now() where name = ? and version = ?",
                     name, current.version());
             // promoted_at stays: a second rollback walks further back instead of flip-flopping
-            update(c, "update model_version set status = 'live' where name = ? and version = ?", name, target);
+            update(c, "update ranking.model_version set status = 'live' where name = ? and version = ?", name, target);
             return find(c, name, target);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -171,7 +171,7 @@ public class ModelRepository {
     }
 
     private Optional<ModelVersionInfo> find(Connection c, String name, long version) throws SQLException {
-        return query(c, "select " + COLUMNS + " from model_version where name = ? and version = ?", name, version).stream().findFirst();
+        return query(c, "select " + COLUMNS + " from ranking.model_version where name = ? and version = ?", name, version).stream().findFirst();
     }
 
     private List<ModelVersionInfo> query(String sql, Object... args) {
