@@ -10,13 +10,101 @@ public final class FeatureHasher {
     private FeatureHasher() {
     }
 
+    private static final byte[][] SLOT_PREFIX = new byte[SparseSlot.values().length][];
+
+    static {
+        for (SparseSlot s : SparseSlot.values()) {
+            SLOT_PREFIX[s.ordinal()] = (s.key() + "=").getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
     public static long id(SparseSlot slot, String value) {
-        return id(slot.key(), value);
+        return bucket(SLOT_PREFIX[slot.ordinal()], value, null);
+    }
+
+    /** The id of a crossed value {@code a + "|" + b} without building the string. */
+    public static long cross(SparseSlot slot, String a, String b) {
+        return bucket(SLOT_PREFIX[slot.ordinal()], a, b == null ? "" : b);
     }
 
     public static long id(String key, String value) {
-        byte[] bytes = (key + "=" + (value == null ? "" : value)).getBytes(StandardCharsets.UTF_8);
-        return Integer.toUnsignedLong(murmur3(bytes, 0)) % ModelContract.HASH_BUCKETS;
+        return bucket((key + "=").getBytes(StandardCharsets.UTF_8), value, null);
+    }
+
+    private static long bucket(byte[] prefix, String a, String b) {
+        Murmur m = new Murmur();
+        for (byte x : prefix) {
+            m.add(x);
+        }
+        m.addUtf8(a == null ? "" : a);
+        if (b != null) {
+            m.add((byte) '|');
+            m.addUtf8(b);
+        }
+        return Integer.toUnsignedLong(m.finish()) % ModelContract.HASH_BUCKETS;
+    }
+
+    /** murmur3_x86_32 (seed 0) fed a byte at a time, so hashing needs no byte[] per value. */
+    private static final class Murmur {
+        private int h1;
+        private int k;
+        private int n;
+        private int len;
+
+        void add(byte b) {
+            k |= (b & 0xff) << (8 * n);
+            len++;
+            if (++n == 4) {
+                int k1 = k * 0xcc9e2d51;
+                k1 = Integer.rotateLeft(k1, 15) * 0x1b873593;
+                h1 ^= k1;
+                h1 = Integer.rotateLeft(h1, 13) * 5 + 0xe6546b64;
+                k = 0;
+                n = 0;
+            }
+        }
+
+        /** UTF-8 exactly as String.getBytes(UTF_8) (an unpaired surrogate becomes '?'). */
+        void addUtf8(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c < 0x80) {
+                    add((byte) c);
+                } else if (c < 0x800) {
+                    add((byte) (0xc0 | (c >> 6)));
+                    add((byte) (0x80 | (c & 0x3f)));
+                } else if (Character.isSurrogate(c)) {
+                    if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        int cp = Character.toCodePoint(c, s.charAt(++i));
+                        add((byte) (0xf0 | (cp >> 18)));
+                        add((byte) (0x80 | ((cp >> 12) & 0x3f)));
+                        add((byte) (0x80 | ((cp >> 6) & 0x3f)));
+                        add((byte) (0x80 | (cp & 0x3f)));
+                    } else {
+                        add((byte) '?');
+                    }
+                } else {
+                    add((byte) (0xe0 | (c >> 12)));
+                    add((byte) (0x80 | ((c >> 6) & 0x3f)));
+                    add((byte) (0x80 | (c & 0x3f)));
+                }
+            }
+        }
+
+        int finish() {
+            if (n > 0) {
+                int k1 = k * 0xcc9e2d51;
+                k1 = Integer.rotateLeft(k1, 15) * 0x1b873593;
+                h1 ^= k1;
+            }
+            int h = h1 ^ len;
+            h ^= h >>> 16;
+            h *= 0x85ebca6b;
+            h ^= h >>> 13;
+            h *= 0xc2b2ae35;
+            h ^= h >>> 16;
+            return h;
+        }
     }
 
     static int murmur3(byte[] data, int seed) {

@@ -22,13 +22,13 @@ public record RawFeatures(String country, String device, String placement, Strin
         out[offset + SparseSlot.ADVERTISER.ordinal()] = FeatureHasher.id(SparseSlot.ADVERTISER, Long.toString(advertiserId));
         out[offset + SparseSlot.AD_SET.ordinal()] = FeatureHasher.id(SparseSlot.AD_SET, Long.toString(adSetId));
         out[offset + SparseSlot.CATEGORY.ordinal()] = FeatureHasher.id(SparseSlot.CATEGORY, category);
-        out[offset + SparseSlot.CAMPAIGN_X_PLACEMENT.ordinal()] = FeatureHasher.id(SparseSlot.CAMPAIGN_X_PLACEMENT, campaign + "|" + placement);
-        out[offset + SparseSlot.CREATIVE_X_DEVICE.ordinal()] = FeatureHasher.id(SparseSlot.CREATIVE_X_DEVICE, creative + "|" + device);
-        out[offset + SparseSlot.CATEGORY_X_COUNTRY.ordinal()] = FeatureHasher.id(SparseSlot.CATEGORY_X_COUNTRY, category + "|" + country);
+        out[offset + SparseSlot.CAMPAIGN_X_PLACEMENT.ordinal()] = FeatureHasher.cross(SparseSlot.CAMPAIGN_X_PLACEMENT, campaign, placement);
+        out[offset + SparseSlot.CREATIVE_X_DEVICE.ordinal()] = FeatureHasher.cross(SparseSlot.CREATIVE_X_DEVICE, creative, device);
+        out[offset + SparseSlot.CATEGORY_X_COUNTRY.ordinal()] = FeatureHasher.cross(SparseSlot.CATEGORY_X_COUNTRY, category, country);
         out[offset + SparseSlot.AGE_BUCKET.ordinal()] = FeatureHasher.id(SparseSlot.AGE_BUCKET, ageBucket);
         out[offset + SparseSlot.GENDER.ordinal()] = FeatureHasher.id(SparseSlot.GENDER, gender);
         out[offset + SparseSlot.INTEREST_MATCH.ordinal()] = FeatureHasher.id(SparseSlot.INTEREST_MATCH, interestMatch);
-        out[offset + SparseSlot.KEYWORD_X_CATEGORY.ordinal()] = FeatureHasher.id(SparseSlot.KEYWORD_X_CATEGORY, keyword + "|" + category);
+        out[offset + SparseSlot.KEYWORD_X_CATEGORY.ordinal()] = FeatureHasher.cross(SparseSlot.KEYWORD_X_CATEGORY, keyword, category);
     }
 
     /** Age in years to a coarse bucket; 0 or less is unknown. */
