@@ -1,0 +1,54 @@
+package dev.surf.ranking.model;
+
+/**
+ * Two logistic heads (CTR, CVR) over hashed sparse ids and dense features:
+ * p_h = sigmoid(sum_s W[id_s, h] + sum_d dense_d * V[d, h] + b_h). Weights are float32, as in the
+ * exported ONNX graph, so the trainer's own scores and ONNX Runtime's agree to float rounding.
+ *
+ * @param sparse row-major [HASH_BUCKETS, 2]
+ * @param dense  row-major [DENSE_FEATURES, 2]
+ * @param bias   [2]
+ */
+public record LogisticModel(float[] sparse, float[] dense, float[] bias) {
+    public static final int HEADS = 2;
+
+    public LogisticModel {
+        if (sparse.length != ModelContract.HASH_BUCKETS * HEADS || dense.length != ModelContract.DENSE_FEATURES * HEADS
+                || bias.length != HEADS) {
+            throw new IllegalArgumentException("weight shapes do not match the model contract");
+        }
+    }
+
+    public static LogisticModel zeros() {
+        return new LogisticModel(new float[ModelContract.HASH_BUCKETS * HEADS],
+                new float[ModelContract.DENSE_FEATURES * HEADS], new float[HEADS]);
+    }
+
+    /**
+     * The prior model for a fresh stack: pCTR = the creative's smoothed CTR and pCVR = the campaign's
+     * smoothed CVR (the dense logits pass straight through), i.e. the global priors until data arrives.
+     */
+    public static LogisticModel prior() {
+        LogisticModel m = zeros();
+        m.dense[DenseSlot.CREATIVE_CTR_LOGIT.ordinal() * HEADS] = 1f;
+        m.dense[DenseSlot.CAMPAIGN_CVR_LOGIT.ordinal() * HEADS + 1] = 1f;
+        return m;
+    }
+
+    /** The raw (pre-sigmoid) score of head {@code h} for one row. */
+    public double logit(long[] ids, int idOffset, float[] x, int xOffset, int h) {
+        float z = 0f;
+        for (int s = 0; s < ModelContract.SPARSE_SLOTS; s++) {
+            z += sparse[(int) ids[idOffset + s] * HEADS + h];
+        }
+        float d = 0f;
+        for (int j = 0; j < ModelContract.DENSE_FEATURES; j++) {
+            d += x[xOffset + j] * dense[j * HEADS + h];
+        }
+        return (double) (z + d) + bias[h];
+    }
+
+    public double predict(long[] ids, int idOffset, float[] x, int xOffset, int h) {
+        return 1.0 / (1.0 + Math.exp(-logit(ids, idOffset, x, xOffset, h)));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.surf.ranking.scoring;
+
+import dev.surf.ranking.v1.CandidateScore;
+import dev.surf.ranking.v1.Ranker;
+import dev.surf.ranking.v1.ScoreRequest;
+import dev.surf.ranking.v1.ScoreResponse;
+import io.grpc.Status;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Uni;
+import java.util.concurrent.RejectedExecutionException;
+
+/** gRPC Ranker.Score: validate, build features, score through the micro-batcher. */
+@GrpcService
+public class RankerService implements Ranker {
+    private final ScoreRequestValidator validator;
+    private final ScoreFeatureBuilder features;
+    private final MicroBatcher batcher;
+    private final ModelHolder holder;
+    private final MeterRegistry meters;
+
+    public RankerService(ScoreRequestValidator validator, ScoreFeatureBuilder features, MicroBatcher batcher, ModelHolder holder,
+                         MeterRegistry meters) {
+        this.validator = validator;
+        this.features = features;
+        this.batcher = batcher;
+        this.holder = holder;
+        this.meters = meters;
+    }
+
+    @Override
+    public Uni<ScoreResponse> score(ScoreRequest request) {
+        long start = System.nanoTime();
+        try {
+            validator.validate(request);
+            if (!request.getModelVersion().isEmpty() && !request.getModelVersion().equals(Long.toString(holder.liveVersion()))) {
+                throw new IllegalArgumentException("model_version " + request.getModelVersion()
+                        + " is not served; leave it empty for the live version " + holder.liveVersion());
+            }
+        } catch (IllegalArgumentException e) {
+            outcome("invalid");
+            return Uni.createFrom().failure(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+        }
+        EncodedRows rows = features.build(request);
+        return Uni.createFrom().completionStage(() -> batcher.submit(rows.sparse(), rows.dense(), rows.rows()))
+                .map(s -> {
+                    ScoreResponse.Builder out = ScoreResponse.newBuilder().setModelName(s.modelName())
+                            .setModelVersion(Long.toString(s.modelVersion()));
+                    for (int i = 0; i < rows.rows(); i++) {
+                        var c = request.getCandidates(i);
+                        out.addScores(CandidateScore.newBuilder().setCampaignId(c.getCampaignId()).setCreativeId(c.getCreativeId())
+                                .setPCtr(s.ctr()[i]).setPCvr(s.cvr()[i]));
+                    }
+                    outcome("ok");
+                    return out.setServerMicros((System.nanoTime() - start) / 1_000).build();
+                })
+                .onFailure().transform(e -> {
+                    if (e instanceof RejectedExecutionException) {
+                        outcome("overloaded");
+                        return Status.RESOURCE_EXHAUSTED.withDescription(e.getMessage()).asRuntimeException();
+                    }
+                    outcome("error");
+                    return Status.INTERNAL.withDescription("scoring failed: " + e.getMessage()).asRuntimeException();
+                });
+    }
+
+    private void outcome(String outcome) {
+        meters.counter("surf_ranking_requests_total", "outcome", outcome).increment();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.surf.ranking.scoring;
+
+import dev.surf.ranking.features.FeatureLookup;
+import dev.surf.ranking.model.Counters;
+import dev.surf.ranking.model.DenseFeatures;
+import dev.surf.ranking.model.FeatureHasher;
+import dev.surf.ranking.model.ModelContract;
+import dev.surf.ranking.model.Priors;
+import dev.surf.ranking.model.RawFeatures;
+import dev.surf.ranking.model.SparseSlot;
+import dev.surf.ranking.v1.Candidate;
+import dev.surf.ranking.v1.ScoreRequest;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a validated Score request into model rows, producing exactly what {@link RawFeatures#encode}
+ * gives for each candidate (tested) but hashing request-level and per-category slots once per request.
+ */
+public final class ScoreFeatureBuilder {
+    private static final int F = ModelContract.SPARSE_SLOTS;
+    private static final int D = ModelContract.DENSE_FEATURES;
+    private static final long MATCH_YES = FeatureHasher.id(SparseSlot.INTEREST_MATCH, "1");
+    private static final long MATCH_NO = FeatureHasher.id(SparseSlot.INTEREST_MATCH, "0");
+    private static final long MATCH_UNKNOWN = FeatureHasher.id(SparseSlot.INTEREST_MATCH, "");
+
+    private final FeatureLookup lookup;
+    private final Priors priors;
+
+    public ScoreFeatureBuilder(FeatureLookup lookup, Priors priors) {
+        this.lookup = lookup;
+        this.priors = priors;
+    }
+
+    private record CategoryIds(long category, long categoryXCountry, long keywordXCategory, long userClicks) {
+    }
+
+    public EncodedRows build(ScoreRequest request) {
+        int n = request.getCandidatesCount();
+        long[] sparse = new long[n * F];
+        float[] dense = new float[n * D];
+        var user = request.getUser();
+        var ctx = request.getContext();
+        String country = user.getCountry();
+        String device = ctx.getDevice();
+        String placement = ctx.getPlacement();
+        String keyword = ctx.getKeywordsCount() == 0 ? "" : ctx.getKeywords(0);
+        long country0 = FeatureHasher.id(SparseSlot.COUNTRY, country);
+        long device0 = FeatureHasher.id(SparseSlot.DEVICE, device);
+        long placement0 = FeatureHasher.id(SparseSlot.PLACEMENT, placement);
+        long hour0 = FeatureHasher.id(SparseSlot.HOUR, ctx.getHourOfDay() < 0 ? "" : Integer.toString(ctx.getHourOfDay()));
+        long age0 = FeatureHasher.id(SparseSlot.AGE_BUCKET, RawFeatures.ageBucket(user.getAge()));
+        long gender0 = FeatureHasher.id(SparseSlot.GENDER, user.getGender());
+        Set<String> interests = user.getInterestsCount() == 0 ? Set.of() : new HashSet<>(user.getInterestsList());
+        Counters userCounts = lookup.user(user.getUserId());
+        Map<String, CategoryIds> categories = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            Candidate c = request.getCandidates(i);
+            List<String> cats = c.getCategoriesList();
+            String category = cats.isEmpty() ? "" : cats.getFirst();
+            CategoryIds cat = categories.computeIfAbsent(category, k -> new CategoryIds(
+                    FeatureHasher.id(SparseSlot.CATEGORY, k), FeatureHasher.cross(SparseSlot.CATEGORY_X_COUNTRY, k, country),
+                    FeatureHasher.cross(SparseSlot.KEYWORD_X_CATEGORY, keyword, k), lookup.userCategoryClicks(user.getUserId(), k)));
+            String campaign = Long.toString(c.getCampaignId());
+            String creative = Long.toString(c.getCreativeId());
+            int o = i * F;
+            sparse[o + SparseSlot.COUNTRY.ordinal()] = country0;
+            sparse[o + SparseSlot.DEVICE.ordinal()] = device0;
+            sparse[o + SparseSlot.PLACEMENT.ordinal()] = placement0;
+            sparse[o + SparseSlot.HOUR.ordinal()] = hour0;
+            sparse[o + SparseSlot.CAMPAIGN.ordinal()] = FeatureHasher.id(SparseSlot.CAMPAIGN, campaign);
+            sparse[o + SparseSlot.CREATIVE.ordinal()] = FeatureHasher.id(SparseSlot.CREATIVE, creative);
+            sparse[o + SparseSlot.ADVERTISER.ordinal()] = FeatureHasher.id(SparseSlot.ADVERTISER, Long.toString(c.getAdvertiserId()));
+            sparse[o + SparseSlot.AD_SET.ordinal()] = FeatureHasher.id(SparseSlot.AD_SET, Long.toString(c.getAdSetId()));
+            sparse[o + SparseSlot.CATEGORY.ordinal()] = cat.category();
+            sparse[o + SparseSlot.CAMPAIGN_X_PLACEMENT.ordinal()] = FeatureHasher.cross(SparseSlot.CAMPAIGN_X_PLACEMENT, campaign, placement);
+            sparse[o + SparseSlot.CREATIVE_X_DEVICE.ordinal()] = FeatureHasher.cross(SparseSlot.CREATIVE_X_DEVICE, creative, device);
+            sparse[o + SparseSlot.CATEGORY_X_COUNTRY.ordinal()] = cat.categoryXCountry();
+            sparse[o + SparseSlot.AGE_BUCKET.ordinal()] = age0;
+            sparse[o + SparseSlot.GENDER.ordinal()] = gender0;
+            sparse[o + SparseSlot.INTEREST_MATCH.ordinal()] = interests.isEmpty() ? MATCH_UNKNOWN : matches(cats, interests) ? MATCH_YES : MATCH_NO;
+            sparse[o + SparseSlot.KEYWORD_X_CATEGORY.ordinal()] = cat.keywordXCategory();
+            DenseFeatures.fill(dense, i * D, lookup.creative(c.getCreativeId()), lookup.campaign(c.getCampaignId()), userCounts,
+                    cat.userClicks(), priors);
+        }
+        return new EncodedRows(sparse, dense, n);
+    }
+
+    private static boolean matches(List<String> categories, Set<String> interests) {
+        for (String c : categories) {
+            if (interests.contains(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The reference encoding of candidate {@code i} (what the trainer's encoder gives); for tests. */
+    static RawFeatures raw(ScoreRequest request, int i) {
+        var user = request.getUser();
+        var ctx = request.getContext();
+        Candidate c = request.getCandidates(i);
+        String category = c.getCategoriesCount() == 0 ? "" : c.getCategories(0);
+        Set<String> interests = new HashSet<>(user.getInterestsList());
+        String match = interests.isEmpty() ? "" : (matches(c.getCategoriesList(), interests) ? "1" : "0");
+        return new RawFeatures(user.getCountry(), ctx.getDevice(), ctx.getPlacement(),
+                ctx.getHourOfDay() < 0 ? "" : Integer.toString(ctx.getHourOfDay()), c.getCampaignId(), c.getCreativeId(),
+                c.getAdvertiserId(), c.getAdSetId(), category, RawFeatures.ageBucket(user.getAge()), user.getGender(), match,
+                ctx.getKeywordsCount() == 0 ? "" : ctx.getKeywords(0));
+    }
+}

@@ -1,0 +1,106 @@
+package dev.surf.ranking.training;
+
+import java.util.Random;
+
+/**
+ * Logistic regression over hashed sparse ids plus dense features, one head, trained by SGD with
+ * per-coordinate AdaGrad step sizes and L2, in a seeded shuffled order (same data + seed = same
+ * weights). Rows are given as parallel arrays: {@code ids[r * slots + s]}, {@code x[r * dense + d]}.
+ */
+public final class HashedLogisticTrainer {
+    /** Hyper-parameters; {@code adagrad=false} gives plain constant-step SGD (the quality baseline). */
+    public record Options(int epochs, double learningRate, double l2, long seed, boolean adagrad) {
+        public static Options defaults() {
+            return new Options(4, 0.1, 1e-6, 42L, true);
+        }
+    }
+
+    /** Learned weights of one head. */
+    public record Weights(double[] sparse, double[] dense, double bias) {
+        public double logit(long[] ids, int idOffset, int slots, float[] x, int xOffset, int denseCount) {
+            double z = bias;
+            for (int s = 0; s < slots; s++) {
+                z += sparse[(int) ids[idOffset + s]];
+            }
+            for (int d = 0; d < denseCount; d++) {
+                z += x[xOffset + d] * dense[d];
+            }
+            return z;
+        }
+    }
+
+    private final int buckets;
+    private final int slots;
+    private final int denseCount;
+    private final Options options;
+
+    public HashedLogisticTrainer(int buckets, int slots, int denseCount, Options options) {
+        this.buckets = buckets;
+        this.slots = slots;
+        this.denseCount = denseCount;
+        this.options = options;
+    }
+
+    /** Trains on rows {@code rows[i]} (indices into the arrays) with labels {@code y}. */
+    public Weights train(long[] ids, float[] x, boolean[] y, int[] rows) {
+        double[] w = new double[buckets];
+        double[] v = new double[denseCount];
+        double[] gw = new double[buckets];
+        double[] gv = new double[denseCount];
+        double positives = 0;
+        for (int r : rows) {
+            positives += y[r] ? 1 : 0;
+        }
+        double base = (positives + 0.5) / (rows.length + 1.0);
+        double b = Math.log(base / (1 - base));
+        double gb = 0;
+        int[] order = rows.clone();
+        Random rnd = new Random(options.seed());
+        double eta = options.learningRate();
+        for (int epoch = 0; epoch < options.epochs(); epoch++) {
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = rnd.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            for (int r : order) {
+                int io = r * slots;
+                int xo = r * denseCount;
+                double z = b;
+                for (int s = 0; s < slots; s++) {
+                    z += w[(int) ids[io + s]];
+                }
+                for (int d = 0; d < denseCount; d++) {
+                    z += x[xo + d] * v[d];
+                }
+                double p = 1.0 / (1.0 + Math.exp(-z));
+                double g = p - (y[r] ? 1 : 0);
+                for (int s = 0; s < slots; s++) {
+                    int k = (int) ids[io + s];
+                    double grad = g + options.l2() * w[k];
+                    w[k] -= step(gw, k, grad, eta) * grad;
+                }
+                for (int d = 0; d < denseCount; d++) {
+                    double grad = g * x[xo + d] + options.l2() * v[d];
+                    v[d] -= step(gv, d, grad, eta) * grad;
+                }
+                if (options.adagrad()) {
+                    gb += g * g;
+                    b -= eta / Math.sqrt(gb + 1e-8) * g;
+                } else {
+                    b -= eta * g;
+                }
+            }
+        }
+        return new Weights(w, v, b);
+    }
+
+    private double step(double[] acc, int k, double grad, double eta) {
+        if (!options.adagrad()) {
+            return eta;
+        }
+        acc[k] += grad * grad;
+        return eta / Math.sqrt(acc[k] + 1e-8);
+    }
+}
