@@ -75,6 +75,18 @@ class DecisionBenchmark {
     URI base;
 
     private final StringBuilder report = new StringBuilder();
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> scoring =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private void countScoring(String source) {
+        scoring.computeIfAbsent(source, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+    }
+
+    private String scoringSummary() {
+        String s = new java.util.TreeMap<>(scoring).toString();
+        scoring.clear();
+        return s;
+    }
 
     @Test
     void run() throws Exception {
@@ -88,13 +100,18 @@ class DecisionBenchmark {
 
         // Warm up JIT, connections and the gRPC channel.
         httpDecisions(http, 3_000, CONCURRENCY);
+        scoringSummary();
         long[] inProcess = inProcessDecisions(5_000);
+        String inProcessScoring = scoringSummary();
         double[] httpRun = httpDecisions(http, DECISIONS, CONCURRENCY);
+        String httpScoring = scoringSummary();
         long[] ranking = rankingAlone(5_000);
         line("decisions over HTTP (n=%d, concurrency %d): p50 %.2f ms, p99 %.2f ms, %.0f decisions/s",
                 DECISIONS, CONCURRENCY, httpRun[0], httpRun[1], httpRun[2]);
+        line("  scored by (HTTP run): %s", httpScoring);
         line("decision in process (one thread, n=%d): p50 %.3f ms, p99 %.3f ms", inProcess.length,
                 pct(inProcess, 50) / 1e6, pct(inProcess, 99) / 1e6);
+        line("  scored by (in-process run): %s", inProcessScoring);
         line("ranking Score call alone (64 candidates, one thread, n=%d): p50 %.3f ms, p99 %.3f ms", ranking.length,
                 pct(ranking, 50) / 1e6, pct(ranking, 99) / 1e6);
         line("ratio decision / ranking call: p50 %.2f (in process), %.2f (HTTP)",
@@ -165,6 +182,7 @@ class DecisionBenchmark {
             long s = System.nanoTime();
             var res = decisions.decide(r, 0);
             t[i] = System.nanoTime() - s;
+            countScoring(res.scoring());
             if (res.ads().isEmpty()) {
                 throw new AssertionError("benchmark decisions must fill");
             }
@@ -192,6 +210,8 @@ class DecisionBenchmark {
                             if (r.statusCode() != 200 || !r.body().contains("impressionUrl")) {
                                 errors.incrementAndGet();
                             }
+                            int at = r.body().indexOf("\"scoring\":\"");
+                            countScoring(at < 0 ? "?" : r.body().substring(at + 11, r.body().indexOf('"', at + 11)));
                         } catch (Exception e) {
                             errors.incrementAndGet();
                         }
