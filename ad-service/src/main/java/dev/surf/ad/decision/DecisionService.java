@@ -128,22 +128,20 @@ public class DecisionService {
         if (passed.size() <= maxRanked) {
             return passed;
         }
+        // Sort (float eCPM bits << 32 | index): positive floats order like their bits, no boxing.
         int n = passed.size();
-        double[] keys = new double[n];
-        Integer[] order = new Integer[n];
+        long[] keyed = new long[n];
         for (int i = 0; i < n; i++) {
             Candidate c = passed.get(i);
-            keys[i] = new AuctionEntry(i, c.campaignId(), c.creativeId(), c.strategy(), c.bidMicros(),
+            double ecpm = new AuctionEntry(i, c.campaignId(), c.creativeId(), c.strategy(), c.bidMicros(),
                     priors.ctr(c.campaignId(), c.creativeId()), priors.cvr(c.campaignId(), c.creativeId())).ecpmMicros();
-            order[i] = i;
+            float key = Double.isFinite(ecpm) && ecpm > 0 ? (float) ecpm : 0f;
+            keyed[i] = ((long) Float.floatToIntBits(key) << 32) | (n - 1 - i);
         }
-        Arrays.sort(order, (a, b) -> {
-            int cmp = Double.compare(keys[b], keys[a]);
-            return cmp != 0 ? cmp : Long.compare(passed.get(a).creativeId(), passed.get(b).creativeId());
-        });
+        Arrays.sort(keyed);
         List<Candidate> top = new ArrayList<>(maxRanked);
-        for (int i = 0; i < maxRanked; i++) {
-            top.add(passed.get(order[i]));
+        for (int k = 0; k < maxRanked; k++) {
+            top.add(passed.get(n - 1 - (int) (keyed[n - 1 - k] & 0xffffffffL)));
         }
         return top;
     }

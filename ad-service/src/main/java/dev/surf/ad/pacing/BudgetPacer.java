@@ -122,9 +122,16 @@ public final class BudgetPacer {
             reserved += amount;
         }
 
+        long expiredAt = Long.MIN_VALUE;
+
         void expire(long nowMs, long windowMs) {
             long width = Math.max(1, windowMs / BUCKETS);
-            long oldest = nowMs / width - BUCKETS + 1;
+            long current = nowMs / width;
+            if (current == expiredAt) {
+                return; // nothing can lapse within one bucket width: the hot path skips the scan
+            }
+            expiredAt = current;
+            long oldest = current - BUCKETS + 1;
             for (int i = 0; i < BUCKETS; i++) {
                 if (bucket[i] != 0 && bucketEpoch[i] < oldest) {
                     reserved -= bucket[i];

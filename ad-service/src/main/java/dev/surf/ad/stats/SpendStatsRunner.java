@@ -20,6 +20,7 @@ public class SpendStatsRunner {
     private final String group;
     private final boolean enabled;
     private SpendStatsConsumer consumer;
+    private java.util.concurrent.ScheduledExecutorService pruner;
 
     public SpendStatsRunner(SpendStatsWriter writer, PacingService pacing, FrequencyStore frequency, MeterRegistry metrics,
                             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
@@ -37,10 +38,16 @@ public class SpendStatsRunner {
     void onStart(@Observes StartupEvent ev) {
         if (enabled) {
             start();
+            pruner = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                    r -> Thread.ofPlatform().name("processed-event-pruner").daemon(true).unstarted(r));
+            pruner.scheduleWithFixedDelay(writer::pruneProcessed, 1, 60, java.util.concurrent.TimeUnit.MINUTES);
         }
     }
 
     void onStop(@Observes ShutdownEvent ev) {
+        if (pruner != null) {
+            pruner.shutdownNow();
+        }
         stop();
     }
 

@@ -33,11 +33,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SpendStatsWriter {
     private final AgroalDataSource ds;
     private final double headroom;
+    private final int retentionDays;
 
     public SpendStatsWriter(AgroalDataSource ds,
-                            @ConfigProperty(name = "surf.pacing.headroom-fraction", defaultValue = "0.01") double headroom) {
+                            @ConfigProperty(name = "surf.pacing.headroom-fraction", defaultValue = "0.01") double headroom,
+                            @ConfigProperty(name = "surf.spend.processed-retention-days", defaultValue = "14") int retentionDays) {
         this.ds = ds;
         this.headroom = headroom;
+        this.retentionDays = retentionDays;
     }
 
     /** What a committed batch changed, for the in-memory pacer and frequency store. */
@@ -57,6 +60,20 @@ public class SpendStatsWriter {
     }
 
     private record FreqKey(String user, long adSet, long hour) {
+    }
+
+    /**
+     * Forgets processed ids older than the replay horizon (longer than the signals topic's retention,
+     * so nothing that can still be redelivered is forgotten).
+     */
+    public void pruneProcessed() {
+        try (Connection c = ds.getConnection(); PreparedStatement st = c.prepareStatement(
+                "delete from ad.processed_event where processed_at < now() - make_interval(days => ?)")) {
+            st.setInt(1, retentionDays);
+            st.executeUpdate();
+        } catch (SQLException e) {
+            org.jboss.logging.Logger.getLogger(SpendStatsWriter.class).warnf("pruning processed events failed: %s", e.getMessage());
+        }
     }
 
     public static boolean countable(UserSignal s) {

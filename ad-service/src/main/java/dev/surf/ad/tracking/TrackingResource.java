@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
  * answered beacon is never lost; a refused token is 4xx problem+json and charges nothing.
  */
 @Path("/t")
+@io.smallrye.common.annotation.Blocking // send() can wait for broker metadata: never on the event loop
 public class TrackingResource {
     private static final Logger LOG = Logger.getLogger(TrackingResource.class);
     private static final byte[] PIXEL = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
