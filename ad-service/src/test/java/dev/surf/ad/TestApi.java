@@ -32,6 +32,13 @@ public final class TestApi {
         return new Tenant(id, key.getString("key"), key.getString("prefix"));
     }
 
+    /** A second key of the same advertiser, created by the advertiser itself. */
+    public static Tenant newTenantKey(Tenant t) {
+        var key = t.as().contentType(ContentType.JSON).body(Map.of("name", "spare")).post("/api/v1/api-keys")
+                .then().statusCode(201).extract().jsonPath();
+        return new Tenant(t.id(), key.getString("key"), key.getString("prefix"));
+    }
+
     public static Map<String, Object> campaignBody(String name) {
         return Map.of("name", name, "objective", "CLICKS", "dailyBudgetMicros", 50_000_000L,
                 "bidStrategy", "CPC", "bidAmountMicros", 750_000L, "timeZone", "Europe/Berlin");
