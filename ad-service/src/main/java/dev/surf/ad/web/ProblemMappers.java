@@ -117,6 +117,11 @@ public class ProblemMappers {
                 return respond(Problem.of(409, "constraint", "Conflict",
                         "the change violates a data constraint (" + c.getConstraintName() + ")", List.of()), uri);
             }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                // PostgreSQL data exceptions (e.g. a NUL character in text): the input, not the server, is wrong.
+                return respond(Problem.of(400, "unstorable-value", "Invalid value",
+                        "a value in the request cannot be stored (for example it contains a NUL character)", List.of()), uri);
+            }
             if (t instanceof ProblemException p) {
                 return respond(p.problem(), uri);
             }
