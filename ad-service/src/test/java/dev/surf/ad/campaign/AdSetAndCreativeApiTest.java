@@ -91,7 +91,7 @@ class AdSetAndCreativeApiTest {
         Tenant spare = TestApi.newTenantKey(t);
         spare.as().get("/api/v1/campaigns").then().statusCode(200);
         t.as().get("/api/v1/api-keys").then().statusCode(200).body("items.prefix", hasItem(spare.prefix()))
-                .body("items.key", equalTo(List.of()));
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("\"key\"")));
         t.as().delete("/api/v1/api-keys/" + spare.prefix()).then().statusCode(204);
         problem(spare.as().get("/api/v1/campaigns"), 401);
         t.as().get("/api/v1/advertisers/me").then().statusCode(200).body("id", equalTo((int) t.id()));
