@@ -90,8 +90,8 @@ public class AccountService {
     /** Creates a key; the whole key is returned this once and never stored. Not idempotent by design:
      *  replaying would mean storing the secret. */
     @Transactional
-    public ApiKeyView createKey(Long advertiserId, ApiKeyInput input) {
-        validation.check(input);
+    public ApiKeyView createKey(Long advertiserId, ApiKeyInput body) {
+        ApiKeyInput input = validation.check(body == null ? new ApiKeyInput(null) : body);
         if (advertiserId != null) {
             find(advertiserId);
         }

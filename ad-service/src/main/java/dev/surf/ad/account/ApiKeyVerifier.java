@@ -67,7 +67,7 @@ public class ApiKeyVerifier {
 
     /** last_used_at at minute resolution: one write per key per minute, not one per request. */
     private void touch(ApiKey k) {
-        em.createNativeQuery("update api_key set last_used_at = now() where id = ?1 "
+        em.createNativeQuery("update {h-schema}api_key set last_used_at = now() where id = ?1 "
                 + "and (last_used_at is null or last_used_at < now() - interval '1 minute')")
                 .setParameter(1, k.id).executeUpdate();
     }

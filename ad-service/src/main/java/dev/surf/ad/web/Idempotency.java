@@ -41,15 +41,15 @@ public class Idempotency {
                     "Idempotency-Key must be 1-" + MAX_KEY_LENGTH + " printable ASCII characters without spaces");
         }
         String hash = sha256(operation + "\n" + json.write(request));
-        em.createNativeQuery("delete from idempotency_key where scope = ?1 and idem_key = ?2 "
+        em.createNativeQuery("delete from {h-schema}idempotency_key where scope = ?1 and idem_key = ?2 "
                 + "and created_at < now() - interval '24 hours'").setParameter(1, scope).setParameter(2, key).executeUpdate();
-        int inserted = em.createNativeQuery("insert into idempotency_key (scope, idem_key, request_sha256) "
+        int inserted = em.createNativeQuery("insert into {h-schema}idempotency_key (scope, idem_key, request_sha256) "
                 + "values (?1, ?2, ?3) on conflict do nothing")
                 .setParameter(1, scope).setParameter(2, key).setParameter(3, hash).executeUpdate();
         if (inserted == 0) {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("select request_sha256, status, body, location, etag "
-                    + "from idempotency_key where scope = ?1 and idem_key = ?2")
+                    + "from {h-schema}idempotency_key where scope = ?1 and idem_key = ?2")
                     .setParameter(1, scope).setParameter(2, key).getResultList();
             Object[] row = rows.getFirst();
             if (!hash.equals(row[0])) {
@@ -60,7 +60,7 @@ public class Idempotency {
             return new Created(((Number) row[1]).intValue(), (String) row[2], (String) row[3], (String) row[4], true);
         }
         Created created = store(create.get(), false);
-        em.createNativeQuery("update idempotency_key set status = ?3, body = ?4, location = ?5, etag = ?6 "
+        em.createNativeQuery("update {h-schema}idempotency_key set status = ?3, body = ?4, location = ?5, etag = ?6 "
                 + "where scope = ?1 and idem_key = ?2")
                 .setParameter(1, scope).setParameter(2, key).setParameter(3, created.status())
                 .setParameter(4, created.json()).setParameter(5, created.location()).setParameter(6, created.etag())

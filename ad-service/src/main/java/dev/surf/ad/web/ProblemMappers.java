@@ -28,6 +28,37 @@ public class ProblemMappers {
         return respond(JsonErrors.problem(e), uri);
     }
 
+    // Quarkus ships its own mappers for these subtypes; the most specific mapper wins, so name them all.
+    @ServerExceptionMapper
+    public Response unknownField(com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(com.fasterxml.jackson.databind.exc.InvalidFormatException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mapping(com.fasterxml.jackson.databind.JsonMappingException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response parse(com.fasterxml.jackson.core.JsonParseException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response streamRead(com.fasterxml.jackson.core.exc.StreamReadException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
         return respond(Validation.problem(e.getConstraintViolations()), uri);
@@ -85,6 +116,11 @@ public class ProblemMappers {
                 LOG.warnf("database constraint %s rejected a write", c.getConstraintName());
                 return respond(Problem.of(409, "constraint", "Conflict",
                         "the change violates a data constraint (" + c.getConstraintName() + ")", List.of()), uri);
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                // PostgreSQL data exceptions (e.g. a NUL character in text): the input, not the server, is wrong.
+                return respond(Problem.of(400, "unstorable-value", "Invalid value",
+                        "a value in the request cannot be stored (for example it contains a NUL character)", List.of()), uri);
             }
             if (t instanceof ProblemException p) {
                 return respond(p.problem(), uri);
