@@ -9,5 +9,9 @@ package dev.surf.ad.auction;
 public interface AuctionParametersHook {
     AuctionParameters resolve(String userId, String placement, AuctionParameters defaults);
 
+    /** Called once a decision with these parameters served at least one ad (exposure logging). */
+    default void served(String userId, String decisionId, AuctionParameters used) {
+    }
+
     AuctionParametersHook NONE = (user, placement, defaults) -> defaults;
 }

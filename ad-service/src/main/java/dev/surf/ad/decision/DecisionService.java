@@ -110,6 +110,9 @@ public class DecisionService {
                     new DecisionResult.Tracking(urls[0], urls[1])));
         }
         (ads.isEmpty() ? empty : decisions).increment();
+        if (!ads.isEmpty()) {
+            hook.served(request.user().id(), decisionId, params);
+        }
         return new DecisionResult(decisionId, ads, scores.source(), scores.modelVersion());
     }
 
