@@ -69,7 +69,7 @@ class OpenApiFuzzTest {
                 operations++;
                 long ownId = template.startsWith("/api/v1/ad-sets") ? adSet
                         : template.startsWith("/api/v1/creatives") ? creative : campaign;
-                String ownPath = template.replace("{id}", String.valueOf(ownId))
+                String ownPath = template.replace("{id}", String.valueOf(ownId)).replace("{campaignId}", String.valueOf(ownId))
                         .replace("{prefix}", "surf_zzzzzzzzzzzz");
                 String key = template.startsWith("/api/v1/advertisers") && !template.endsWith("/me")
                         || template.endsWith("/approve") || template.endsWith("/reject") ? TestApi.ADMIN_KEY : t.key();

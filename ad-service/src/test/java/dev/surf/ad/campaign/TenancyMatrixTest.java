@@ -92,14 +92,23 @@ class TenancyMatrixTest {
                 call("DELETE", "/api/v1/creatives/{id}", r, null),
                 new Call("POST", "/api/v1/api-keys/{prefix}/actions/revoke",
                         "/api/v1/api-keys/" + bSpare.prefix() + "/actions/revoke", null),
-                new Call("DELETE", "/api/v1/api-keys/{prefix}", "/api/v1/api-keys/" + bSpare.prefix(), null));
+                new Call("DELETE", "/api/v1/api-keys/{prefix}", "/api/v1/api-keys/" + bSpare.prefix(), null),
+                new Call("GET", "/api/v1/campaigns/{campaignId}/performance",
+                        "/api/v1/campaigns/" + c + "/performance", null),
+                new Call("GET", "/api/v1/campaigns/{campaignId}/performance/export",
+                        "/api/v1/campaigns/" + c + "/performance/export", null),
+                new Call("POST", "/api/v1/campaigns/{campaignId}/studio/generations",
+                        "/api/v1/campaigns/" + c + "/studio/generations", "{\"product\":\"trail shoes\",\"count\":1}"));
         List<Call> lists = List.of(
                 new Call("GET", "/api/v1/campaigns", "/api/v1/campaigns?size=200", null),
                 new Call("GET", "/api/v1/ad-sets", "/api/v1/ad-sets?campaignId=" + c, null),
                 new Call("GET", "/api/v1/creatives", "/api/v1/creatives?campaignId=" + c, null),
                 new Call("GET", "/api/v1/audit", "/api/v1/audit?entity=campaign&entityId=" + c, null),
                 new Call("GET", "/api/v1/api-keys", "/api/v1/api-keys", null),
-                new Call("GET", "/api/v1/advertisers/me", "/api/v1/advertisers/me", null));
+                new Call("GET", "/api/v1/advertisers/me", "/api/v1/advertisers/me", null),
+                new Call("GET", "/api/v1/performance/summary", "/api/v1/performance/summary", null),
+                new Call("GET", "/api/v1/session", "/api/v1/session", null),
+                new Call("GET", "/api/v1/creative-rules", "/api/v1/creative-rules", null));
         List<Call> creates = List.of(
                 new Call("POST", "/api/v1/campaigns", "/api/v1/campaigns",
                         new ObjectMapper().writeValueAsString(TestApi.campaignBody("x"))),
@@ -112,7 +121,17 @@ class TenancyMatrixTest {
                 call("POST", "/api/v1/advertisers/{id}/actions/activate", b.id(), null),
                 call("POST", "/api/v1/advertisers/{id}/api-keys", b.id(), "{\"name\":\"k\"}"),
                 call("POST", "/api/v1/creatives/{id}/actions/approve", r, null),
-                call("POST", "/api/v1/creatives/{id}/actions/reject", r, null));
+                call("POST", "/api/v1/creatives/{id}/actions/reject", r, null),
+                // The A/B console's API is internal only.
+                new Call("GET", "/api/v1/experiments", "/api/v1/experiments", null),
+                new Call("POST", "/api/v1/experiments", "/api/v1/experiments", "{\"name\":\"x\"}"),
+                call("GET", "/api/v1/experiments/{id}", 1, null),
+                call("PUT", "/api/v1/experiments/{id}", 1, "{\"name\":\"x\"}"),
+                call("DELETE", "/api/v1/experiments/{id}", 1, null),
+                call("POST", "/api/v1/experiments/{id}/start", 1, null),
+                call("POST", "/api/v1/experiments/{id}/stop", 1, null),
+                call("POST", "/api/v1/experiments/{id}/decisions", 1, "{\"decision\":\"SHIP\"}"),
+                call("GET", "/api/v1/experiments/{id}/results", 1, null));
 
         String before = snapshot(b, c, s, r);
         int cases = 0;
