@@ -136,7 +136,9 @@ class WebApiTest {
         given().auth().oauth2(TestAccounts.adminKey()).get("/api/v1/session").then().statusCode(200)
                 .body("role", equalTo("internal"));
         given().get("/api/v1/session").then().statusCode(401);
-        given().get("/api/v1/creative-rules").then().statusCode(200).body("headlineMax", equalTo(40))
+        given().get("/api/v1/creative-rules").then().statusCode(401);
+        given().auth().oauth2(TestAccounts.adminKey()).get("/api/v1/creative-rules").then().statusCode(200)
+                .body("headlineMax", equalTo(40))
                 .body("callsToAction", hasItem("SHOP_NOW"));
         given().redirects().follow(false).get("/console").then().statusCode(308).header("Location", "console/");
         given().get("/console/").then().statusCode(200).body(containsString("A/B console"));
