@@ -25,6 +25,7 @@ public final class ResultMapper {
                 .setTimeMs(System.currentTimeMillis())
                 .setAdvertiserId(request.getAdvertiserId())
                 .setCampaignId(request.getCampaignId())
+                .setLandingUrl(request.getLandingUrl())
                 .setModel(outcome.model())
                 .setTotalMs(outcome.totalMs());
         outcome.accepted().forEach(v -> b.addVariants(variant(v)));
