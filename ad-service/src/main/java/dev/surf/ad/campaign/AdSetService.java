@@ -1,5 +1,6 @@
 package dev.surf.ad.campaign;
 
+import dev.surf.ad.web.TenantFilter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surf.ad.account.CurrentAdvertiser;
 import dev.surf.ad.audit.AuditTrail;
@@ -13,7 +14,6 @@ import dev.surf.ad.web.PageRequest;
 import dev.surf.ad.web.ProblemException;
 import dev.surf.ad.web.Validation;
 import dev.surf.events.v1.ChangeKind;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -77,17 +77,8 @@ public class AdSetService {
 
     @Transactional
     public Page<AdSetView> list(Long campaignId, AdSetStatus status, PageRequest req) {
-        StringBuilder q = new StringBuilder("advertiserId = :adv");
-        Parameters p = Parameters.with("adv", caller.id());
-        if (campaignId != null) {
-            q.append(" and campaignId = :campaign");
-            p.and("campaign", campaignId);
-        }
-        if (status != null) {
-            q.append(" and status = :status");
-            p.and("status", status);
-        }
-        var query = adSets.find(q.toString(), req.sort(), p);
+        TenantFilter f = TenantFilter.of(caller.id()).eq("campaignId", campaignId).eq("status", status);
+        var query = adSets.find(f.query(), req.sort(), f.params());
         long total = query.count();
         return Page.of(query.page(req.page(), req.size()).stream().map(AdSetView::of).toList(), req, total);
     }

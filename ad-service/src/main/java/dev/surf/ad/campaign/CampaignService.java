@@ -1,5 +1,6 @@
 package dev.surf.ad.campaign;
 
+import dev.surf.ad.web.TenantFilter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surf.ad.account.CurrentAdvertiser;
 import dev.surf.ad.audit.AuditTrail;
@@ -14,7 +15,6 @@ import dev.surf.ad.web.ProblemException;
 import dev.surf.ad.web.Validation;
 import dev.surf.ad.web.Checks;
 import dev.surf.events.v1.ChangeKind;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -69,22 +69,12 @@ public class CampaignService {
 
     @Transactional
     public Page<CampaignView> list(CampaignStatus status, Objective objective, String nameContains, PageRequest req) {
-        StringBuilder q = new StringBuilder("advertiserId = :adv");
-        Parameters p = Parameters.with("adv", caller.id());
-        if (status != null) {
-            q.append(" and status = :status");
-            p.and("status", status);
-        }
-        if (objective != null) {
-            q.append(" and objective = :objective");
-            p.and("objective", objective);
-        }
+        TenantFilter f = TenantFilter.of(caller.id()).eq("status", status).eq("objective", objective);
         if (nameContains != null && !nameContains.isBlank()) {
-            q.append(" and lower(name) like :name escape '\\'");
-            p.and("name", "%" + nameContains.toLowerCase(java.util.Locale.ROOT)
+            f.where("lower(name) like :name escape '\\'", "name", "%" + nameContains.toLowerCase(java.util.Locale.ROOT)
                     .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        var query = campaigns.find(q.toString(), req.sort(), p);
+        var query = campaigns.find(f.query(), req.sort(), f.params());
         long total = query.count();
         List<CampaignView> items = query.page(req.page(), req.size()).stream().map(CampaignView::of).toList();
         return Page.of(items, req, total);

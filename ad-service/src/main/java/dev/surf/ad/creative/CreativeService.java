@@ -1,5 +1,6 @@
 package dev.surf.ad.creative;
 
+import dev.surf.ad.web.TenantFilter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +25,6 @@ import dev.surf.ad.web.ProblemException;
 import dev.surf.ad.web.Validation;
 import dev.surf.events.CreativeRules;
 import dev.surf.events.v1.ChangeKind;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -95,21 +95,8 @@ public class CreativeService {
 
     @Transactional
     public Page<CreativeView> list(Long campaignId, Long adSetId, CreativeStatus status, PageRequest req) {
-        StringBuilder q = new StringBuilder("advertiserId = :adv");
-        Parameters p = Parameters.with("adv", caller.id());
-        if (campaignId != null) {
-            q.append(" and campaignId = :campaign");
-            p.and("campaign", campaignId);
-        }
-        if (adSetId != null) {
-            q.append(" and adSetId = :adSet");
-            p.and("adSet", adSetId);
-        }
-        if (status != null) {
-            q.append(" and status = :status");
-            p.and("status", status);
-        }
-        var query = creatives.find(q.toString(), req.sort(), p);
+        TenantFilter f = TenantFilter.of(caller.id()).eq("campaignId", campaignId).eq("adSetId", adSetId).eq("status", status);
+        var query = creatives.find(f.query(), req.sort(), f.params());
         long total = query.count();
         return Page.of(query.page(req.page(), req.size()).stream().map(this::view).toList(), req, total);
     }
