@@ -95,6 +95,7 @@ class CreativeRequestFlowTest {
 
     @Test
     void invalidRequestGoesToDeadLetterWithTheReason() throws Exception {
+        TinyModel.assumePresent(); // without a backend the flow leaves requests waiting in Kafka, by design
         String id = "bad-" + UUID.randomUUID();
         send(request(id, 0).toBuilder().setBrief(CreativeBrief.newBuilder().setProduct("")).build());
         List<CreativeDeadLetter> dead = readUntil(Topics.CREATIVE_DEAD_LETTER,
