@@ -101,7 +101,7 @@ public class DecisionService {
             }
             TrackingClaims claims = new TrackingClaims(TrackingClaims.Kind.IMPRESSION, decisionId, request.user().id(),
                     c.advertiserId(), c.campaignId(), c.adSetId(), c.creativeId(), request.placement(), c.strategy(),
-                    w.chargeMicros(), 0, c.creative().landingUrl());
+                    w.chargeMicros(), 0, c.creative().landingUrl(), params.variants());
             String[] urls = tracking.forAd(claims, now);
             Candidate.Creative cr = c.creative();
             ads.add(new DecisionResult.Ad(c.campaignId(), c.adSetId(), c.creativeId(), c.advertiserId(), cr.headline(),

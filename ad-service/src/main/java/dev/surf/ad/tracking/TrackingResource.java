@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
  * answered beacon is never lost; a refused token is 4xx problem+json and charges nothing.
  */
 @Path("/t")
-@io.smallrye.common.annotation.Blocking // send() can wait for broker metadata: never on the event loop
+// Runs on the event loop: verifying a token is CPU only, and SignalPublisher bounds how long send() may
+// block (surf.signals.max-block) and re-sends from its own thread.
 public class TrackingResource {
     private static final Logger LOG = Logger.getLogger(TrackingResource.class);
     private static final byte[] PIXEL = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");

@@ -67,7 +67,7 @@ public class TrackingService {
                 .setKind(signalKind).setUserId(c.userId()).setDecisionId(c.decisionId())
                 .setAdvertiserId(c.advertiserId()).setCampaignId(c.campaignId()).setAdSetId(c.adSetId())
                 .setCreativeId(c.creativeId()).setPlacement(c.placement()).setPriceMicros(c.priceFor(kind))
-                .setValueMicros(Math.max(0, valueMicros)).build();
+                .setValueMicros(Math.max(0, valueMicros)).putAllExperimentVariants(c.variants()).build();
         return publisher.publish(signal).thenApply(meta -> {
             accepted[kind.ordinal()].increment();
             return new Tracked(c, eventId);

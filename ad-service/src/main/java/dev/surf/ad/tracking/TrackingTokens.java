@@ -11,16 +11,21 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Tracking tokens: base64url(payload) "." base64url(HMAC-SHA256(payload)). The payload is a small
- * binary record (version, kind, ids, price, expiry). Verification checks the MAC in constant time
+ * binary record (version, kind, ids, price, expiry, experiment variants). Verification checks the MAC in constant time
  * before reading anything, then the expiry; a token of another kind is refused by the caller.
  */
 public final class TrackingTokens {
-    private static final byte VERSION = 1;
+    /** Version 2 appends the experiment variants; version 1 tokens (no variants) are still accepted. */
+    private static final byte VERSION = 2;
+    private static final byte VERSION_WITHOUT_VARIANTS = 1;
+    private static final int MAX_VARIANTS = 32;
     private static final int MAX_TOKEN_CHARS = 4096;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
@@ -45,6 +50,9 @@ public final class TrackingTokens {
     }
 
     public String sign(TrackingClaims c) {
+        if (c.variants().size() > MAX_VARIANTS) {
+            throw new IllegalArgumentException("at most " + MAX_VARIANTS + " experiment variants per token");
+        }
         ByteArrayOutputStream buf = new ByteArrayOutputStream(160);
         try (DataOutputStream out = new DataOutputStream(buf)) {
             out.writeByte(VERSION);
@@ -60,6 +68,11 @@ public final class TrackingTokens {
             out.writeLong(c.chargeMicros());
             out.writeLong(c.expiresAtMs());
             out.writeUTF(c.landingUrl() == null ? "" : c.landingUrl());
+            out.writeByte(c.variants().size());
+            for (var v : new java.util.TreeMap<>(c.variants()).entrySet()) {
+                out.writeUTF(v.getKey());
+                out.writeUTF(v.getValue());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -88,13 +101,31 @@ public final class TrackingTokens {
         }
         TrackingClaims c;
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
-            if (in.readByte() != VERSION) {
+            byte version = in.readByte();
+            if (version != VERSION && version != VERSION_WITHOUT_VARIANTS) {
                 throw new TokenRejected("malformed", "unknown token version");
             }
             TrackingClaims.Kind kind = TrackingClaims.Kind.of(in.readChar());
-            c = new TrackingClaims(kind, in.readUTF(), in.readUTF(), in.readLong(), in.readLong(), in.readLong(),
-                    in.readLong(), in.readUTF(), BidStrategy.values()[in.readByte()], in.readLong(), in.readLong(),
-                    in.readUTF());
+            String decisionId = in.readUTF();
+            String userId = in.readUTF();
+            long advertiserId = in.readLong();
+            long campaignId = in.readLong();
+            long adSetId = in.readLong();
+            long creativeId = in.readLong();
+            String placement = in.readUTF();
+            BidStrategy billing = BidStrategy.values()[in.readByte()];
+            long charge = in.readLong();
+            long expires = in.readLong();
+            String landing = in.readUTF();
+            Map<String, String> variants = new HashMap<>();
+            if (version == VERSION) {
+                int n = in.readUnsignedByte();
+                for (int i = 0; i < n; i++) {
+                    variants.put(in.readUTF(), in.readUTF());
+                }
+            }
+            c = new TrackingClaims(kind, decisionId, userId, advertiserId, campaignId, adSetId, creativeId, placement,
+                    billing, charge, expires, landing, variants);
         } catch (IOException | RuntimeException e) {
             // A correctly signed but unreadable payload means a key shared with another format.
             throw new TokenRejected("malformed", "token payload unreadable");

@@ -260,7 +260,7 @@ class DecisionBenchmark {
         long now = System.currentTimeMillis();
         for (int i = 0; i < n; i++) {
             TrackingClaims c = new TrackingClaims(TrackingClaims.Kind.IMPRESSION, EventIds.random(), "bench-user-" + i,
-                    1, 999_999_999L, 1, 1, "bench", BidStrategy.CPM, 0, 0, "https://shop.example/");
+                    1, 999_999_999L, 1, 1, "bench", BidStrategy.CPM, 0, 0, "https://shop.example/", java.util.Map.of());
             String imp = trackingUrls.forAd(c, now)[0];
             URI u = URI.create(imp);
             urls.add(base.resolve(u.getRawPath() + "?" + u.getRawQuery()));
