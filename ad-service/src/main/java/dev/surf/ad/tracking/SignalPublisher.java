@@ -13,7 +13,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -31,9 +32,10 @@ import org.jboss.logging.Logger;
 /**
  * Writes user signals to surf.signals.v1, keyed by user id (idempotent producer, acks=all).
  *
- * <p>A send that fails is sent again, up to {@code surf.signals.send-attempts} times. When the failure
- * says the producer itself is broken or stuck (a sequence or epoch error after a broker restart, or a
- * batch that expired), the producer is replaced by a new one first. Sending a record again is safe:
+ * <p>A send that fails is sent again after a growing pause, up to {@code surf.signals.send-attempts}
+ * times. When the failure says the producer itself is broken or stuck (a sequence or epoch error after a
+ * broker restart, or a batch that expired on its partition), the producer is replaced by a new one first;
+ * a record that never got a partition (no metadata yet) is simply tried again. Sending a record again is safe:
  * the event id is part of the record and every consumer counts an event id once.
  */
 @ApplicationScoped
@@ -44,7 +46,7 @@ public class SignalPublisher {
     private final int attempts;
     private final AtomicReference<Producer<String, byte[]>> producer = new AtomicReference<>();
     // Re-sends leave the producer's I/O thread: send() may wait for metadata, which that thread provides.
-    private final ExecutorService resender = Executors.newSingleThreadExecutor(Thread.ofPlatform()
+    private final ScheduledExecutorService resender = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
             .name("signal-resend").daemon().factory());
     private final Counter retried;
     private final Counter replaced;
@@ -97,29 +99,31 @@ public class SignalPublisher {
                 if (error == null) {
                     done.complete(meta);
                 } else {
-                    failedAttempt(p, record, done, attempt, error, true);
+                    boolean onPartition = meta != null && meta.partition() != RecordMetadata.UNKNOWN_PARTITION;
+                    failedAttempt(p, record, done, attempt, error, onPartition);
                 }
             });
         } catch (KafkaException | IllegalStateException e) {
-            // Thrown by send() itself (buffer full, no metadata in time, producer closed): retry as is.
+            // Thrown by send() itself (buffer full, producer closed): retry as is.
             failedAttempt(p, record, done, attempt, e, false);
         }
     }
 
     private void failedAttempt(Producer<String, byte[]> p, ProducerRecord<String, byte[]> record,
                                CompletableFuture<RecordMetadata> done, int attempt, Throwable error,
-                               boolean fromBroker) {
+                               boolean onPartition) {
         if (attempt >= attempts || !worthRetrying(error)) {
             failed.increment();
             done.completeExceptionally(error);
             return;
         }
         retried.increment();
-        if (fromBroker && (!(error instanceof org.apache.kafka.common.errors.RetriableException)
+        if (onPartition && (!(error instanceof org.apache.kafka.common.errors.RetriableException)
                 || error instanceof org.apache.kafka.common.errors.TimeoutException)) {
             replace(p, error);
         }
-        resender.execute(() -> send(record, done, attempt + 1));
+        long pauseMs = Math.min(5_000, 100L << Math.min(attempt - 1, 6));
+        resender.schedule(() -> send(record, done, attempt + 1), pauseMs, TimeUnit.MILLISECONDS);
     }
 
     private static boolean worthRetrying(Throwable error) {

@@ -54,7 +54,7 @@ class BrokerRestartTest {
         int controller = freePort();
         KafkaBroker broker = new KafkaBroker(dir, port, controller).start();
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-        SignalPublisher publisher = new SignalPublisher(broker.bootstrapServers(), java.time.Duration.ofSeconds(20), 5,
+        SignalPublisher publisher = new SignalPublisher(broker.bootstrapServers(), java.time.Duration.ofSeconds(20), 8,
                 java.time.Duration.ofMillis(50), metrics);
         SpendStatsConsumer consumer = new SpendStatsConsumer(writer, new BudgetPacer(PacingSettings.DEFAULT), frequency,
                 broker.bootstrapServers(), "broker-restart-test", new SimpleMeterRegistry(), a -> { }).start();
