@@ -4,7 +4,9 @@ import dev.surf.ranking.model.Counters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -12,6 +14,7 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Interactive queries against this instance's feature stores. While the stores are not queryable
@@ -22,11 +25,27 @@ public class StreamsFeatureLookup implements FeatureLookup {
     private final KafkaStreams streams;
     private final FeatureTopology topology;
     private final Counter unavailable;
+    // streams.store() builds a new composite view each call (costly per candidate); the view itself
+    // re-resolves the local stores on every read, so one per store name is kept and reused.
+    private final ConcurrentHashMap<String, ReadOnlyKeyValueStore<String, Counters>> keyValueViews = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ReadOnlyWindowStore<String, Counters>> windowViews = new ConcurrentHashMap<>();
 
-    public StreamsFeatureLookup(KafkaStreams streams, FeatureTopology topology, MeterRegistry meters) {
+    // Per-campaign and per-creative counters are read for every candidate of every request, and an
+    // interactive query resolves the stream tasks on each read: they are kept for a short time (the
+    // counters move slowly; a second of staleness does not change a CTR prior).
+    private final long cacheTtlNanos;
+    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 200_000;
+
+    private record Cached(Counters counters, long readAtNanos) {
+    }
+
+    public StreamsFeatureLookup(KafkaStreams streams, FeatureTopology topology, MeterRegistry meters,
+                                @ConfigProperty(name = "surf.features.cache-ttl") Duration cacheTtl) {
         this.streams = streams;
         this.topology = topology;
         this.unavailable = meters.counter("surf_features_unavailable_total");
+        this.cacheTtlNanos = cacheTtl.toNanos();
     }
 
     @Override
@@ -50,9 +69,27 @@ public class StreamsFeatureLookup implements FeatureLookup {
     }
 
     private Counters keyValue(String store, String key) {
+        if (cacheTtlNanos <= 0) {
+            return readKeyValue(store, key);
+        }
+        String cacheKey = store + '/' + key;
+        long now = System.nanoTime();
+        Cached hit = cache.get(cacheKey);
+        if (hit != null && now - hit.readAtNanos() < cacheTtlNanos) {
+            return hit.counters();
+        }
+        Counters fresh = readKeyValue(store, key);
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear(); // crude bound: a full cache is rebuilt within one TTL
+        }
+        cache.put(cacheKey, new Cached(fresh, now));
+        return fresh;
+    }
+
+    private Counters readKeyValue(String store, String key) {
         try {
-            ReadOnlyKeyValueStore<String, Counters> s = streams.store(
-                    StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore()));
+            ReadOnlyKeyValueStore<String, Counters> s = keyValueViews.computeIfAbsent(store, n -> streams.store(
+                    StoreQueryParameters.fromNameAndType(n, QueryableStoreTypes.keyValueStore())));
             Counters c = s.get(key);
             return c == null ? Counters.ZERO : c;
         } catch (InvalidStateStoreException | IllegalStateException e) {
@@ -64,8 +101,8 @@ public class StreamsFeatureLookup implements FeatureLookup {
     /** The oldest hopping window that still contains now: the one covering (almost) the whole user window. */
     private Counters windowed(String store, String key) {
         try {
-            ReadOnlyWindowStore<String, Counters> s = streams.store(
-                    StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.windowStore()));
+            ReadOnlyWindowStore<String, Counters> s = windowViews.computeIfAbsent(store, n -> streams.store(
+                    StoreQueryParameters.fromNameAndType(n, QueryableStoreTypes.windowStore())));
             Instant now = Instant.now();
             Instant from = now.minus(topology.userWindow()).plusMillis(1);
             try (WindowStoreIterator<Counters> it = s.fetch(key, from, now)) {
