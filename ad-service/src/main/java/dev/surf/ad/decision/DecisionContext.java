@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** One request as the filters see it: lowercased once, plus the clock and cached local times. */
 public final class DecisionContext {
@@ -19,12 +20,19 @@ public final class DecisionContext {
     public final String device;
     public final String[] interests;
     public final String[] keywords;
+    /** Creatives a creative-set experiment keeps from this user (shown to other variants only). */
+    public final Set<Long> withheldCreatives;
     private ZoneId lastZone;
     private int lastHourOfWeek;
     private ZoneId lastDayZone;
     private dev.surf.ad.pacing.LocalDay lastDay;
 
     public DecisionContext(DecisionRequest r, long nowMs) {
+        this(r, nowMs, Set.of());
+    }
+
+    public DecisionContext(DecisionRequest r, long nowMs, Set<Long> withheldCreatives) {
+        this.withheldCreatives = withheldCreatives;
         this.request = r;
         this.nowMs = nowMs;
         this.userId = r.user().id();

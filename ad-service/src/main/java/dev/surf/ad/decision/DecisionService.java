@@ -71,7 +71,7 @@ public class DecisionService {
         if (floorCpmMicros > params.reserveCpmMicros()) {
             params = params.withReserve(floorCpmMicros);
         }
-        DecisionContext ctx = new DecisionContext(request, now);
+        DecisionContext ctx = new DecisionContext(request, now, params.withheldCreatives());
         List<Candidate> passed = new ArrayList<>();
         for (Candidate c : index.snapshot().all()) {
             if (filters.accept(c, ctx)) {

@@ -2,6 +2,7 @@ package dev.surf.ad.decision;
 
 import dev.surf.ad.decision.filter.AgeFilter;
 import dev.surf.ad.decision.filter.CandidateFilter;
+import dev.surf.ad.decision.filter.CreativeSetFilter;
 import dev.surf.ad.decision.filter.DaypartingFilter;
 import dev.surf.ad.decision.filter.DeviceFilter;
 import dev.surf.ad.decision.filter.FrequencyCapFilter;
@@ -24,7 +25,7 @@ public class FilterChain {
     public FilterChain(FrequencyStore frequency, PacingService pacing) {
         this.stages = new CandidateFilter[] {
             new ScheduleFilter(), new PlacementFilter(), new DeviceFilter(), new GeoFilter(), new AgeFilter(),
-            new GenderFilter(), new InterestFilter(), new KeywordFilter(), new DaypartingFilter(),
+            new GenderFilter(), new InterestFilter(), new KeywordFilter(), new DaypartingFilter(), new CreativeSetFilter(),
             new FrequencyCapFilter(frequency), new PacingFilter(pacing.pacer())
         };
     }

@@ -1,12 +1,15 @@
 package dev.surf.ad.experiment.assign;
 
 import dev.surf.ad.experiment.Experiment;
+import dev.surf.ad.experiment.TargetKind;
 import dev.surf.ad.experiment.ExperimentRepository.Layer;
 import dev.surf.ad.experiment.Variant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -53,9 +56,34 @@ public final class AssignmentTable {
         int upper = 0;
         for (Variant v : e.variants()) {
             upper += v.allocationPercent() * (Bucketing.BUCKETS / 100);
-            arms.add(new Arm(upper, new Assignment(e.key(), v.key(), e.targetKind(), v.params())));
+            arms.add(new Arm(upper, new Assignment(e.key(), v.key(), e.targetKind(), v.params(), withheld(e, v))));
         }
         return new Slot(e.sliceStart(), e.sliceEnd(), e.salt(), List.copyOf(arms));
+    }
+
+    /** Creative-set experiments: the creatives named by the other variants and not by this one. */
+    static Set<Long> withheld(Experiment e, Variant mine) {
+        if (e.targetKind() != TargetKind.CREATIVE_SET) {
+            return Set.of();
+        }
+        Set<Long> out = new HashSet<>();
+        for (Variant v : e.variants()) {
+            out.addAll(creativeIds(v));
+        }
+        out.removeAll(creativeIds(mine));
+        return out;
+    }
+
+    private static Set<Long> creativeIds(Variant v) {
+        String ids = v.params().get("creativeIds");
+        if (ids == null || ids.isBlank()) {
+            return Set.of();
+        }
+        Set<Long> out = new HashSet<>();
+        for (String id : ids.split(",")) {
+            out.add(Long.parseLong(id.trim())); // validated at creation: positive ids, comma-separated
+        }
+        return out;
     }
 
     /** At most one assignment per layer: the experiment whose slice holds the user's layer bucket. */

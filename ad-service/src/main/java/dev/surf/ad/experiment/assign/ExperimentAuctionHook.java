@@ -4,6 +4,8 @@ import dev.surf.ad.auction.AuctionParameters;
 import dev.surf.ad.auction.AuctionParametersHook;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -25,22 +27,27 @@ public class ExperimentAuctionHook implements AuctionParametersHook {
 
     @Override
     public AuctionParameters resolve(String userId, String placement, AuctionParameters defaults) {
-        List<Assignment> assignments = assigner.assign(userId);
+        return apply(assigner.assign(userId), defaults);
+    }
+
+    /** The auction parameters for a user in these variants. */
+    static AuctionParameters apply(List<Assignment> assignments, AuctionParameters defaults) {
         if (assignments.isEmpty()) {
             return defaults;
         }
         long reserve = defaults.reserveCpmMicros();
         String model = defaults.modelVersion();
         Map<String, String> variants = new HashMap<>(defaults.variants());
+        Set<Long> withheld = new HashSet<>(defaults.withheldCreatives());
         for (Assignment a : assignments) {
             variants.put(a.experimentKey(), a.variantKey());
             switch (a.target()) {
                 case RESERVE_PRICE -> reserve = Long.parseLong(a.params().get("reservePriceMicros"));
                 case RANKING_MODEL_VERSION -> model = a.params().get("modelVersion");
-                case CREATIVE_SET -> { } // applied by the creative-set filter when it lands; recorded for now
+                case CREATIVE_SET -> withheld.addAll(a.withheldCreatives()); // applied by CreativeSetFilter
             }
         }
-        return new AuctionParameters(reserve, model, variants);
+        return new AuctionParameters(reserve, model, variants, withheld);
     }
 
     @Override
