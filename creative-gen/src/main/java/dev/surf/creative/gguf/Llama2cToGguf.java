@@ -41,15 +41,21 @@ public final class Llama2cToGguf {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            System.err.println("usage: Llama2cToGguf <checkpoint.bin> <tokenizer.bin> <out.gguf>");
+        if (args.length != 3 && !(args.length == 5 && args[3].equals("--chat-template"))) {
+            System.err.println("usage: Llama2cToGguf <checkpoint.bin> <tokenizer.bin> <out.gguf> [--chat-template <template.jinja>]");
             System.exit(2);
         }
-        Config c = convert(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]));
+        String template = args.length == 5 ? java.nio.file.Files.readString(Path.of(args[4])) : null;
+        Config c = convert(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), template);
         System.out.println("wrote " + args[2] + " (" + c + ")");
     }
 
     public static Config convert(Path checkpoint, Path tokenizer, Path out) throws IOException {
+        return convert(checkpoint, tokenizer, out, null);
+    }
+
+    /** As {@link #convert(Path, Path, Path)}, storing {@code chatTemplate} (Jinja) as tokenizer.chat_template when given. */
+    public static Config convert(Path checkpoint, Path tokenizer, Path out, String chatTemplate) throws IOException {
         try (FileChannel ch = FileChannel.open(checkpoint, StandardOpenOption.READ)) {
             ByteBuffer header = ByteBuffer.allocate(28).order(ByteOrder.LITTLE_ENDIAN);
             readFully(ch, header);
@@ -88,6 +94,9 @@ public final class Llama2cToGguf {
                     .put("tokenizer.ggml.eos_token_id", 2)
                     .put("tokenizer.ggml.add_bos_token", true)
                     .put("tokenizer.ggml.add_eos_token", false);
+            if (chatTemplate != null && !chatTemplate.isBlank()) {
+                w.put("tokenizer.chat_template", chatTemplate);
+            }
 
             Reader r = new Reader(ch);
             int kvDim = c.kvDim();
