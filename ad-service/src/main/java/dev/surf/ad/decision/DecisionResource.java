@@ -3,6 +3,7 @@ package dev.surf.ad.decision;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 /**
  * POST /v1/decisions: public (publisher pages call it). The body is parsed here rather than by the
  * framework so every malformed input, down to broken JSON, gets a 400 problem+json with a reason.
+ * Parsing runs on the event loop with the whole body in hand; the decision itself (which waits for
+ * the ranking call) runs on a worker thread.
  */
 @Path("/v1/decisions")
 public class DecisionResource {
@@ -37,24 +40,29 @@ public class DecisionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Problems.TYPE})
     @Operation(summary = "Choose up to n ads for a placement and user; returns content and signed tracking URLs")
-    public Response decide(@RequestBody(content = @Content(schema = @Schema(implementation = DecisionRequest.class)))
+    public Uni<Response> decide(@RequestBody(content = @Content(schema = @Schema(implementation = DecisionRequest.class)))
                            byte[] body) {
+        return OffEventLoop.run(respond(body));
+    }
+
+    private java.util.function.Supplier<Response> respond(byte[] body) {
         DecisionRequest request;
         try {
             request = body == null || body.length == 0 ? null : json.readValue(body, DecisionRequest.class);
         } catch (JsonProcessingException e) {
-            return Problems.of(400, "Malformed decision request", "body is not a valid decision request: "
-                    + e.getOriginalMessage());
+            return OffEventLoop.answer(Problems.of(400, "Malformed decision request", "body is not a valid decision request: "
+                    + e.getOriginalMessage()));
         } catch (java.io.IOException e) {
-            return Problems.of(400, "Malformed decision request", "body could not be read");
+            return OffEventLoop.answer(Problems.of(400, "Malformed decision request", "body could not be read"));
         }
         if (request == null) {
-            return Problems.of(400, "Malformed decision request", "body is required");
+            return OffEventLoop.answer(Problems.of(400, "Malformed decision request", "body is required"));
         }
         List<String> problems = request.problems(maxAds);
         if (!problems.isEmpty()) {
-            return Problems.of(400, "Invalid decision request", String.join("; ", problems), problems);
+            return OffEventLoop.answer(Problems.of(400, "Invalid decision request", String.join("; ", problems), problems));
         }
-        return Response.ok(service.decide(request.normalized(), 0)).type(MediaType.APPLICATION_JSON).build();
+        DecisionRequest valid = request.normalized();
+        return () -> Response.ok(service.decide(valid, 0)).type(MediaType.APPLICATION_JSON).build();
     }
 }

@@ -6,6 +6,8 @@ import dev.surf.ad.decision.DecisionRequest;
 import dev.surf.ad.decision.DecisionResult;
 import dev.surf.ad.decision.DecisionService;
 import dev.surf.ad.decision.Problems;
+import dev.surf.ad.decision.OffEventLoop;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -46,22 +48,32 @@ public class OpenRtbResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Problems.TYPE})
     @Operation(summary = "OpenRTB 2.6 bid request -> bid response (204 = no bid)")
-    public Response bid(@RequestBody(content = @Content(schema = @Schema(implementation = BidRequest.class))) byte[] body) {
+    public Uni<Response> bid(@RequestBody(content = @Content(schema = @Schema(implementation = BidRequest.class))) byte[] body) {
+        return OffEventLoop.run(respond(body));
+    }
+
+    /** Validation on the event loop; the auctions (which wait for the ranking call) on a worker. */
+    private java.util.function.Supplier<Response> respond(byte[] body) {
         BidRequest request;
         try {
             request = body == null || body.length == 0 ? null : json.readValue(body, BidRequest.class);
         } catch (JsonProcessingException e) {
-            return Problems.of(400, "Malformed bid request", "body is not an OpenRTB BidRequest: " + e.getOriginalMessage());
+            return OffEventLoop.answer(Problems.of(400, "Malformed bid request", "body is not an OpenRTB BidRequest: "
+                    + e.getOriginalMessage()));
         } catch (java.io.IOException e) {
-            return Problems.of(400, "Malformed bid request", "body could not be read");
+            return OffEventLoop.answer(Problems.of(400, "Malformed bid request", "body could not be read"));
         }
         if (request == null) {
-            return Problems.of(400, "Malformed bid request", "body is required");
+            return OffEventLoop.answer(Problems.of(400, "Malformed bid request", "body is required"));
         }
         List<String> problems = OpenRtbMapper.problems(request);
         if (!problems.isEmpty()) {
-            return Problems.of(400, "Invalid bid request", String.join("; ", problems), problems);
+            return OffEventLoop.answer(Problems.of(400, "Invalid bid request", String.join("; ", problems), problems));
         }
+        return () -> auction(request);
+    }
+
+    private Response auction(BidRequest request) {
         List<BidResponse.Bid> bids = new ArrayList<>();
         for (BidRequest.Imp imp : request.imp()) {
             if (!OpenRtbMapper.biddable(request, imp, currency)) {
