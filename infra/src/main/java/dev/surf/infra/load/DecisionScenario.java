@@ -68,9 +68,12 @@ public final class DecisionScenario {
             awaitFill(base);
             ConcurrentLinkedQueue<String> beacons = new ConcurrentLinkedQueue<>();
             decide(base, 3_000, concurrency, null); // warm-up: JIT, connections, gRPC channel
+            CpuShare decideCpu = CpuShare.start();
             DecisionRun run = decide(base, decisions, concurrency, beacons);
+            String decideWhere = decideCpu.top(6);
             report.line("decisions over HTTP (n=%d, concurrency %d): p50 %.2f ms, p99 %.2f ms, %.0f decisions/s,"
                     + " %d failed, %d filled", run.n, concurrency, run.p50Ms, run.p99Ms, run.perSecond, run.failed, run.filled);
+            report.line("  CPU during the decisions: %s", decideWhere);
             long[] score = rankingAlone(ranking, ids.subList(0, Math.min(RANKED, ids.size())), 5_000);
             report.line("ranking Score alone (%d candidates, one caller, n=%d): p50 %.3f ms, p99 %.3f ms",
                     Math.min(RANKED, ids.size()), score.length, pct(score, 50) / 1e6, pct(score, 99) / 1e6);
@@ -78,10 +81,13 @@ public final class DecisionScenario {
 
             List<String> paths = new ArrayList<>(beacons);
             double rawBefore = RawProducerRate.measure(kafka, paths.size(), inFlight);
+            CpuShare ingestCpu = CpuShare.start();
             double ingest = ingest(base, paths, inFlight);
+            String ingestWhere = ingestCpu.top(6);
             double rawAfter = RawProducerRate.measure(kafka, paths.size(), inFlight);
             report.line("tracking ingest GET /t/imp -> surf.signals.v1 (n=%d, %d in flight): %.0f events/s",
                     paths.size(), inFlight, ingest);
+            report.line("  CPU during the ingest: %s", ingestWhere);
             report.line("raw KafkaProducer, same settings and broker, %d in flight: %.0f events/s before, %.0f after",
                     inFlight, rawBefore, rawAfter);
             report.line("ingest / raw: %.0f%%", 100 * ingest / ((rawBefore + rawAfter) / 2));
