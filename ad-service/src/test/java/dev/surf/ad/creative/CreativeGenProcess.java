@@ -17,6 +17,8 @@ import java.util.Optional;
  * reference tiny Llama from shared/models, converted into ad-service/target/models on first start.
  */
 public final class CreativeGenProcess {
+    private static final Path JAR = Path.of("../creative-gen/target/quarkus-app/quarkus-run.jar");
+
     /** Same lookup as creative-gen's ModelsDir: -Dsurf.models.dir, else shared/models walking up. */
     static Optional<Path> modelsDir() {
         String configured = System.getProperty("surf.models.dir");
@@ -36,17 +38,20 @@ public final class CreativeGenProcess {
         return Files.isRegularFile(dir.resolve("stories260K.bin")) && Files.isRegularFile(dir.resolve("tok512.bin"));
     }
 
+    static boolean available() {
+        return modelsDir().isPresent() && Files.isRegularFile(JAR);
+    }
+
     /** Skips the calling test, with the reason, when the model files or creative-gen's jar are absent. */
     public static void assumeAvailable() {
         assumeTrue(modelsDir().isPresent(), "reference model files absent: put stories260K.bin and tok512.bin in "
                 + "shared/models or set -Dsurf.models.dir; creative-gen cannot generate without them");
-        assumeTrue(Files.isRegularFile(Path.of("../creative-gen/target/quarkus-app/quarkus-run.jar")),
+        assumeTrue(Files.isRegularFile(JAR),
                 "creative-gen is not packaged: run ./mvnw package -pl creative-gen -am -DskipTests first");
     }
 
     /** Starts creative-gen; {@code consumeRequests=false} serves only the studio's SSE endpoint. */
     public static ServiceProcess start(boolean consumeRequests) throws IOException, InterruptedException {
-        assumeAvailable();
         ServiceProcess p = ServiceProcess.start(Path.of("../creative-gen"), Map.of(
                 "kafka.bootstrap.servers", SurfTestResource.broker().bootstrapServers(),
                 "quarkus.datasource.jdbc.url", SurfTestResource.TEST_DB_URL,
