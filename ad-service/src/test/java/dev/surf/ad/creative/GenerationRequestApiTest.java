@@ -6,11 +6,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.surf.ad.TestApi;
-import dev.surf.ad.web.ProblemException;
 import dev.surf.events.KafkaSettings;
 import dev.surf.events.Topics;
 import dev.surf.events.v1.CreativeDeadLetter;
@@ -23,6 +21,7 @@ import dev.surf.infra.SurfTestResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -265,16 +264,24 @@ class GenerationRequestApiTest {
     }
 
     @Test
-    void anUnreachableBrokerIsA503AndNothingWasDelivered() {
-        var publisher = new GenerationRequestPublisher("127.0.0.1:1", Duration.ofSeconds(1));
+    void aBrokerThatDoesNotAcknowledgeIsA503AndLeavesNothingQueued() throws Exception {
+        var t = TestApi.newTenant("gen-down");
+        long campaign = TestApi.createCampaign(t, "gen");
+        // The real publisher class, pointed at a port where no broker listens: the broker is "down".
+        var down = new GenerationRequestPublisher("127.0.0.1:1", Duration.ofSeconds(1));
+        QuarkusMock.installMockForType(down, GenerationRequestPublisher.class);
+        String key = "down-" + UUID.randomUUID();
         try {
-            ProblemException e = assertThrows(ProblemException.class, () -> publisher.publish(
-                    CreativeRequest.newBuilder().setRequestId(UUID.randomUUID().toString()).setCampaignId(1).build()));
-            assertEquals(503, e.problem().status());
-            assertTrue(e.problem().detail().contains("nothing was stored"), e.problem().detail());
+            t.as().header("Idempotency-Key", key).contentType(ContentType.JSON).body(brief(1)).post(path(campaign))
+                    .then().statusCode(503).contentType("application/problem+json")
+                    .body("title", equalTo("Generation queue unavailable")).body("detail", containsString("nothing was stored"));
         } finally {
-            publisher.stop(null);
+            down.stop(null);
         }
+        // Rolled back: no request row left QUEUED, and the key is free for the retry.
+        assertEquals(0, count("select count(*) from creative_request where campaign_id = " + campaign));
+        assertEquals(0, count("select count(*) from idempotency_key where idem_key = '" + key + "'"));
+        t.as().get(path(campaign)).then().statusCode(200).body("total", equalTo(0));
     }
 
     private int count(String sql) throws Exception {
