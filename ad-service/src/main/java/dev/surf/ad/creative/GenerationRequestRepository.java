@@ -3,7 +3,10 @@ package dev.surf.ad.creative;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,21 +22,39 @@ public class GenerationRequestRepository implements PanacheRepositoryBase<Genera
         return find("id = ?1 and advertiserId = ?2 and campaignId = ?3", id, advertiserId, campaignId).firstResultOptional();
     }
 
-    public Optional<Outcome> outcome(UUID id) {
+    /** Outcomes by request id, for one page of requests in one query; a queued request has none. */
+    public Map<String, Outcome> outcomes(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager().createNativeQuery(
-                "select status, model, rejected, reason, attempts, finished_at from {h-schema}creative_request_outcome "
-                        + "where request_id = ?1").setParameter(1, id.toString()).getResultList();
-        return rows.stream().findFirst().map(r -> new Outcome(GenerationRequestStatus.valueOf((String) r[0]), (String) r[1],
-                ((Number) r[2]).intValue(), (String) r[3], r[4] == null ? null : ((Number) r[4]).intValue(), (Instant) r[5]));
+                "select request_id, status, model, rejected, reason, attempts, finished_at "
+                        + "from {h-schema}creative_request_outcome where request_id = any(cast(?1 as text[]))")
+                .setParameter(1, ids.stream().map(UUID::toString).toArray(String[]::new)).getResultList();
+        Map<String, Outcome> byId = new HashMap<>();
+        for (Object[] r : rows) {
+            byId.put((String) r[0], new Outcome(GenerationRequestStatus.valueOf((String) r[1]), (String) r[2],
+                    ((Number) r[3]).intValue(), (String) r[4], r[5] == null ? null : ((Number) r[5]).intValue(), (Instant) r[6]));
+        }
+        return byId;
     }
 
-    /** The draft creatives GeneratedDraftConsumer stored from this request, in variant order. */
-    public List<Long> draftIds(long advertiserId, UUID id) {
+    /** The draft creatives GeneratedDraftConsumer stored from these requests, by request id, in variant order. */
+    public Map<String, List<Long>> draftIds(long advertiserId, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
         @SuppressWarnings("unchecked")
-        List<Number> ids = getEntityManager().createNativeQuery("select id from {h-schema}creative "
-                        + "where generation_request = ?1 and advertiser_id = ?2 order by variant_index")
-                .setParameter(1, id.toString()).setParameter(2, advertiserId).getResultList();
-        return ids.stream().map(Number::longValue).toList();
+        List<Object[]> rows = getEntityManager().createNativeQuery("select generation_request, id from {h-schema}creative "
+                        + "where generation_request = any(cast(?1 as text[])) and advertiser_id = ?2 "
+                        + "order by generation_request, variant_index")
+                .setParameter(1, ids.stream().map(UUID::toString).toArray(String[]::new)).setParameter(2, advertiserId)
+                .getResultList();
+        Map<String, List<Long>> byId = new HashMap<>();
+        for (Object[] r : rows) {
+            byId.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(((Number) r[1]).longValue());
+        }
+        return byId;
     }
 }
