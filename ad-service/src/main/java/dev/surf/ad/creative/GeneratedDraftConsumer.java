@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
  * Stores the variants creative-gen wrote (surf.creative.results.v1) as DRAFT creatives with source
  * GENERATED, for the advertiser to review. Idempotent: (request id, variant index) is unique, so a
  * redelivered result inserts nothing. A result for a campaign that is not the advertiser's, or a
- * variant that breaks the creative rules, is skipped and counted.
+ * variant that breaks the creative rules, is skipped and counted. In the same transaction the request's
+ * outcome is recorded, which turns a background request (GenerationRequestResource) COMPLETED.
  */
 @ApplicationScoped
 public class GeneratedDraftConsumer {
@@ -35,6 +36,10 @@ public class GeneratedDraftConsumer {
             select c.advertiser_id, c.id, ?, ?, ?, ?, ?, 'DRAFT', 'GENERATED', ?::jsonb, ?, ?, '{}'
             from campaign c where c.id = ? and c.advertiser_id = ?
             on conflict (generation_request, variant_index) do nothing""";
+    /** Marks a background request (POST .../creative-requests) COMPLETED; other request ids are recorded harmlessly. */
+    private static final String OUTCOME = """
+            insert into creative_request_outcome (request_id, status, model, rejected, reason)
+            values (?, ?, ?, ?, ?) on conflict (request_id) do nothing""";
 
     private final AgroalDataSource ds;
     private final String bootstrap;
@@ -69,9 +74,10 @@ public class GeneratedDraftConsumer {
     void store(List<TopicConsumer.Event<CreativeResult>> batch) {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+            try (PreparedStatement insert = c.prepareStatement(INSERT); PreparedStatement outcome = c.prepareStatement(OUTCOME)) {
                 for (var event : batch) {
                     storeResult(insert, event.value());
+                    recordOutcome(outcome, event.value());
                 }
             }
             c.commit();
@@ -108,6 +114,16 @@ public class GeneratedDraftConsumer {
                 stored.increment();
             }
         }
+    }
+
+    private static void recordOutcome(PreparedStatement outcome, CreativeResult result) throws SQLException {
+        boolean https = result.getLandingUrl().startsWith("https://");
+        outcome.setString(1, result.getRequestId());
+        outcome.setString(2, https ? "COMPLETED" : "FAILED");
+        outcome.setString(3, result.getModel());
+        outcome.setInt(4, result.getRejectedCount());
+        outcome.setString(5, https ? null : "the result has no https landing URL; no drafts were stored");
+        outcome.executeUpdate();
     }
 
     static boolean followsRules(CreativeVariant v) {

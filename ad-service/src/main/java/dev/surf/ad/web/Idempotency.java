@@ -27,8 +27,11 @@ public class Idempotency {
         this.json = json;
     }
 
-    /** The view the create returns, where it lives and its ETag. */
-    public record Result(Object body, String location, String etag) {
+    /** The view the create returns, where it lives, its ETag and the status (201, or 202 for accepted work). */
+    public record Result(Object body, String location, String etag, int status) {
+        public Result(Object body, String location, String etag) {
+            this(body, location, etag, 201);
+        }
     }
 
     @Transactional
@@ -69,7 +72,7 @@ public class Idempotency {
     }
 
     private Created store(Result r, boolean replayed) {
-        return new Created(201, json.write(r.body()), r.location(), r.etag(), replayed);
+        return new Created(r.status(), json.write(r.body()), r.location(), r.etag(), replayed);
     }
 
     static String sha256(String s) {

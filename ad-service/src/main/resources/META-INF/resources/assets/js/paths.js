@@ -17,6 +17,8 @@ export const P = {
   performanceCsv: (id, q) => `/api/v1/campaigns/${id}/performance/export${q}`,
   performanceSummary: (ids) => `/api/v1/performance/summary?${ids.map((i) => `campaignId=${i}`).join('&')}`,
   studio: (campaignId) => `/api/v1/campaigns/${campaignId}/studio/generations`,
+  creativeRequests: (campaignId) => `/api/v1/campaigns/${campaignId}/creative-requests?size=20&sort=-createdAt`,
+  creativeRequestCreate: (campaignId) => `/api/v1/campaigns/${campaignId}/creative-requests`,
   experiments: (q = '') => `/api/v1/experiments${q}`,
   experiment: (id) => `/api/v1/experiments/${id}`,
   experimentAction: (id, action) => `/api/v1/experiments/${id}/${action}`,

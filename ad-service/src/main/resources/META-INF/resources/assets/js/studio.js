@@ -1,11 +1,13 @@
 // Creative studio: write a brief, watch Llama variants stream in, edit, approve or reject, preview the ad.
+// "Generate in background" queues the brief on Kafka instead (creative-requests API); the drafts arrive in
+// the creatives list and the requests table shows QUEUED → COMPLETED / FAILED, polled without a reload.
 // Also lists the campaign's creatives and lets the advertiser write one by hand.
 // The advertiser's "approve" submits the creative to Surf's policy review (API action submit; the final
 // APPROVED status is set by an internal reviewer); "reject" archives it.
 import { h, mount, field, showFieldErrors, clearFieldErrors, alertBox } from './dom.js';
 import { get, post, postStream, describe, ApiError } from './api.js';
 import { P } from './paths.js';
-import { list } from './format.js';
+import { list, when } from './format.js';
 import { handleError } from './portal.js';
 
 let rules = null;
@@ -50,16 +52,63 @@ export async function studioView(app, campaignId) {
       field('Must say', h('input', {}), { name: 'mustSay', hint: 'Comma separated' }),
       field('Must not say', h('input', {}), { name: 'mustNotSay', hint: 'Comma separated' }),
       field('Landing URL', h('input', { type: 'url', placeholder: 'https://', required: true }), { name: 'landingUrl' })),
-    h('div', { class: 'actions' }, h('button', { class: 'primary', type: 'submit' }, 'Generate variants')),
+    h('div', { class: 'actions' }, h('button', { class: 'primary', type: 'submit' }, 'Generate variants'),
+      h('button', { type: 'button', onclick: queue }, 'Generate in background')),
     progress, progressText);
+
+  const readBrief = () => {
+    const v = (n) => brief.querySelector(`[data-field="${n}"]`).value.trim();
+    return { product: v('product'), offer: v('offer'), audience: v('audience'), tone: v('tone'), language: v('language'),
+      count: Number(v('count')), mustSay: list(v('mustSay')), mustNotSay: list(v('mustNotSay')), landingUrl: v('landingUrl') };
+  };
+
+  // --- background requests (Kafka): queue, then poll while any is QUEUED ---
+  const requestsBox = h('div', { id: 'request-list', 'aria-live': 'polite' });
+  let polling = null;
+  async function queue() {
+    clearFieldErrors(brief);
+    mount(banner);
+    try {
+      await post(P.creativeRequestCreate(campaignId), readBrief(), { 'Idempotency-Key': crypto.randomUUID() });
+      progressText.textContent = 'Queued: the variants arrive as drafts in the creatives list when the generator gets to them.';
+      await refreshRequests();
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) { handleError(err); return; }
+      if (err instanceof ApiError && err.problem.errors) showFieldErrors(brief, err.problem);
+      mount(banner, alertBox('error', describe(err)));
+    }
+  }
+  const outcome = (q) => {
+    if (q.status === 'COMPLETED') return `${q.draftsStored} draft${q.draftsStored === 1 ? '' : 's'} stored, ${q.rejected} rejected by policy${q.model ? ` · ${q.model}` : ''}`;
+    if (q.status === 'FAILED') return q.failureReason || 'failed';
+    return 'waiting for the generator';
+  };
+  const finished = new Set();
+  async function refreshRequests() {
+    clearTimeout(polling);
+    if (!requestsBox.isConnected && polling !== null) return; // the page was left
+    const data = await get(P.creativeRequests(campaignId));
+    const items = data.items || [];
+    if (!items.length) mount(requestsBox, h('p', { class: 'muted' }, 'No background requests yet.'));
+    else {
+      mount(requestsBox, h('div', { class: 'table-wrap' }, h('table', { id: 'requests-table' },
+        h('caption', {}, 'Background generation requests'),
+        h('thead', {}, h('tr', {}, ['Requested', 'Product', 'Variants', 'Status', 'Result'].map((x) => h('th', { scope: 'col' }, x)))),
+        h('tbody', {}, items.map((q) => h('tr', { dataset: { requestId: q.id } },
+          h('td', {}, when(q.createdAt)), h('th', { scope: 'row' }, (q.brief && q.brief.product) || ''), h('td', {}, String(q.count)),
+          h('td', {}, h('span', { class: `badge ${q.status}` }, q.status)), h('td', {}, outcome(q))))))));
+    }
+    const newlyDone = items.filter((q) => q.status === 'COMPLETED' && !finished.has(q.id));
+    items.filter((q) => q.status !== 'QUEUED').forEach((q) => finished.add(q.id));
+    if (newlyDone.length && polling !== null) await refreshList();
+    polling = items.some((q) => q.status === 'QUEUED') ? setTimeout(() => refreshRequests().catch(() => {}), 2000) : 0;
+  }
 
   async function generate(e) {
     e.preventDefault();
     clearFieldErrors(brief);
     mount(banner);
-    const v = (n) => brief.querySelector(`[data-field="${n}"]`).value.trim();
-    const body = { product: v('product'), offer: v('offer'), audience: v('audience'), tone: v('tone'), language: v('language'),
-      count: Number(v('count')), mustSay: list(v('mustSay')), mustNotSay: list(v('mustNotSay')), landingUrl: v('landingUrl') };
+    const body = readBrief();
     const button = brief.querySelector('button[type=submit]');
     button.disabled = true;
     mount(variantsBox);
@@ -234,7 +283,10 @@ export async function studioView(app, campaignId) {
   mount(app,
     h('p', {}, h('a', { href: '#/campaigns' }, '← Campaigns')),
     h('h1', {}, `Creative studio · ${campaign.name}`),
-    banner, brief, variantsBox, manual,
+    banner, brief, variantsBox,
+    h('section', { class: 'panel', 'aria-labelledby': 'requests-title' }, h('h2', { id: 'requests-title' }, 'Background requests'), requestsBox),
+    manual,
     h('section', { class: 'panel', 'aria-labelledby': 'list-title' }, h('h2', { id: 'list-title' }, 'Creatives'), listBox));
   await refreshList();
+  await refreshRequests();
 }

@@ -70,7 +70,8 @@ class OpenApiFuzzTest {
                 long ownId = template.startsWith("/api/v1/ad-sets") ? adSet
                         : template.startsWith("/api/v1/creatives") ? creative : campaign;
                 String ownPath = template.replace("{id}", String.valueOf(ownId)).replace("{campaignId}", String.valueOf(ownId))
-                        .replace("{prefix}", "surf_zzzzzzzzzzzz");
+                        .replace("{prefix}", "surf_zzzzzzzzzzzz")
+                        .replace("{requestId}", "00000000-0000-4000-8000-000000000000");
                 String key = template.startsWith("/api/v1/advertisers") && !template.endsWith("/me")
                         || template.endsWith("/approve") || template.endsWith("/reject") ? TestApi.ADMIN_KEY : t.key();
                 fuzzOperation(method, template, ownPath, key, op.getValue(), schemas, campaign);

@@ -62,6 +62,9 @@ class TenancyMatrixTest {
         // B's creative pending review, so review actions have something to act on.
         b.as().post("/api/v1/creatives/" + r + "/actions/submit").then().statusCode(200);
         Tenant bSpare = TestApi.newTenantKey(b);
+        String briefBody = "{\"product\":\"trail shoes\",\"count\":1,\"landingUrl\":\"https://shoes.example.com\"}";
+        String bRequest = b.as().contentType("application/json").body(briefBody)
+                .post("/api/v1/campaigns/" + c + "/creative-requests").then().statusCode(202).extract().jsonPath().getString("id");
 
         String adSetBody = "{\"campaignId\":" + c + ",\"name\":\"hijack\"}";
         String creativeBody = new ObjectMapper().writeValueAsString(TestApi.creativeBody(c));
@@ -98,7 +101,13 @@ class TenancyMatrixTest {
                 new Call("GET", "/api/v1/campaigns/{campaignId}/performance/export",
                         "/api/v1/campaigns/" + c + "/performance/export", null),
                 new Call("POST", "/api/v1/campaigns/{campaignId}/studio/generations",
-                        "/api/v1/campaigns/" + c + "/studio/generations", "{\"product\":\"trail shoes\",\"count\":1}"));
+                        "/api/v1/campaigns/" + c + "/studio/generations", "{\"product\":\"trail shoes\",\"count\":1}"),
+                new Call("POST", "/api/v1/campaigns/{campaignId}/creative-requests",
+                        "/api/v1/campaigns/" + c + "/creative-requests", briefBody),
+                new Call("GET", "/api/v1/campaigns/{campaignId}/creative-requests",
+                        "/api/v1/campaigns/" + c + "/creative-requests", null),
+                new Call("GET", "/api/v1/campaigns/{campaignId}/creative-requests/{requestId}",
+                        "/api/v1/campaigns/" + c + "/creative-requests/" + bRequest, null));
         List<Call> lists = List.of(
                 new Call("GET", "/api/v1/campaigns", "/api/v1/campaigns?size=200", null),
                 new Call("GET", "/api/v1/ad-sets", "/api/v1/ad-sets?campaignId=" + c, null),

@@ -2,7 +2,6 @@ package dev.surf.ad.web.studio;
 
 import dev.surf.ad.account.CurrentAdvertiser;
 import dev.surf.ad.account.Roles;
-import dev.surf.ad.web.FieldError;
 import dev.surf.ad.web.Ids;
 import dev.surf.ad.web.ProblemException;
 import dev.surf.ad.web.performance.PerformanceRepository;
@@ -20,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Creative studio")
 @SecurityRequirement(name = "apiKey")
 public class StudioResource {
-    static final int MAX_VARIANTS = 10;
     private static final ExecutorService RELAYS = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("studio-relay-", 0).factory());
 
     private final CreativeGenClient creativeGen;
@@ -67,7 +64,7 @@ public class StudioResource {
         long id = Ids.parse("campaign", campaignId);
         long advertiserId = caller.id();
         checkOwned(advertiserId, id);
-        validate(brief);
+        StudioBrief.validate(brief);
         String requestId = "studio-" + UUID.randomUUID();
         Map<String, Object> request = new HashMap<>();
         request.put("requestId", requestId);
@@ -107,40 +104,6 @@ public class StudioResource {
     void checkOwned(long advertiserId, long campaignId) {
         if (campaigns.campaignTimeZone(advertiserId, campaignId).isEmpty()) {
             throw ProblemException.notFound("campaign", campaignId);
-        }
-    }
-
-    static void validate(StudioBrief brief) {
-        if (brief == null) {
-            throw ProblemException.badRequest(null, "a JSON body is required");
-        }
-        List<FieldError> errors = new ArrayList<>();
-        if (brief.product() == null || brief.product().isBlank() || brief.product().length() > 200) {
-            errors.add(new FieldError("product", "required, at most 200 characters"));
-        }
-        String[][] shortTexts = {{"offer", brief.offer()}, {"audience", brief.audience()}, {"tone", brief.tone()}, {"language", brief.language()}};
-        for (String[] f : shortTexts) {
-            if (f[1] != null && f[1].length() > 200) {
-                errors.add(new FieldError(f[0], "at most 200 characters"));
-            }
-        }
-        if (brief.count() == null || brief.count() < 1 || brief.count() > MAX_VARIANTS) {
-            errors.add(new FieldError("count", "between 1 and " + MAX_VARIANTS));
-        }
-        String url = brief.landingUrl() == null ? "" : brief.landingUrl().strip();
-        if (!url.startsWith("https://") || url.length() > 2048 || url.length() < 12) {
-            errors.add(new FieldError("landingUrl", "an https:// URL is required"));
-        }
-        checkTerms("mustSay", brief.mustSay(), errors);
-        checkTerms("mustNotSay", brief.mustNotSay(), errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-    }
-
-    private static void checkTerms(String field, List<String> terms, List<FieldError> errors) {
-        if (terms != null && (terms.size() > 20 || terms.stream().anyMatch(t -> t == null || t.length() > 80))) {
-            errors.add(new FieldError(field, "at most 20 terms of at most 80 characters"));
         }
     }
 
