@@ -157,11 +157,18 @@ class ConsoleBrowserTest {
         assertTrue(control > USERS * 0.4 && control < USERS * 0.6, "a 50/50 split, got " + control + " of " + USERS);
         browser.visible(By.id("srm-ok"));
         assertTrue(browser.driver.findElements(By.cssSelector("#comparisons-table svg.ci")).size() >= 1);
+        // CUPED rows sit next to the raw ones; these users have no pre-period, so it is not applied and says why.
+        assertEquals(2, browser.driver.findElements(By.cssSelector("#cuped-table tr[data-metric='SPEND_PER_USER']")).size());
+        browser.waitForText(By.cssSelector("#cuped-table tr[data-metric='SPEND_PER_USER'][data-estimate='cuped']"), "not applied");
+        assertTrue(browser.driver.findElement(By.id("cuped-rule")).getText().contains("pre-period"));
         browser.fullPage("console-03-live-results");
     }
 
     private String usersOf(String variant) {
-        return browser.driver.findElement(By.cssSelector("#variants-table tr[data-variant='" + variant + "'] td.users")).getText();
+        // The page re-renders the results on every poll: re-find the cell when it was replaced.
+        return new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(10), java.time.Duration.ofMillis(100))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("#variants-table tr[data-variant='" + variant + "'] td.users")).getText());
     }
 
     private static int parse(String count) {

@@ -21,8 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ActivityHistory {
-    /** A user's totals over a span of days. */
-    public record PrePeriod(long clicks, long spendMicros) {
+    /** Days [from, until). */
+    record Window(LocalDate from, LocalDate until) {
     }
 
     private final Jdbc jdbc;
@@ -96,16 +96,10 @@ public class ActivityHistory {
         });
     }
 
-    /** The user's totals over the pre-period: the N full UTC days before the experiment's start day. */
-    PrePeriod prePeriod(String userId, Instant experimentStart) {
+    /** The pre-period of an experiment: the N full UTC days before its start day, [from, until). */
+    Window preWindow(Instant experimentStart) {
         LocalDate startDay = LocalDate.ofInstant(experimentStart, ZoneOffset.UTC);
-        return jdbc.query("""
-                select coalesce(sum(clicks), 0), coalesce(sum(spend_micros), 0) from ad.user_activity_daily
-                where user_id = ? and day >= ? and day < ?""", ps -> {
-            ps.setString(1, userId);
-            ps.setDate(2, Date.valueOf(startDay.minusDays(preDays)));
-            ps.setDate(3, Date.valueOf(startDay));
-        }, rs -> new PrePeriod(rs.getLong(1), rs.getLong(2))).getFirst();
+        return new Window(startDay.minusDays(preDays), startDay);
     }
 
     /**

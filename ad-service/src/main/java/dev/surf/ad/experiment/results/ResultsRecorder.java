@@ -142,19 +142,22 @@ public class ResultsRecorder {
     private void record(Experiment e, String taggedVariant, UserSignal s, Map<StatsKey, StatsDelta> deltas) {
         long experimentId = e.id();
         Timestamp at = Timestamp.from(s.getTimeMs() > 0 ? Instant.ofEpochMilli(s.getTimeMs()) : Instant.now());
-        // The covariate is frozen at entry; it only looks at days before the start, so the
-        // treatment cannot have moved it.
-        ActivityHistory.PrePeriod pre = history.prePeriod(s.getUserId(), e.startedAt() != null ? e.startedAt() : at.toInstant());
+        // The covariates are frozen at entry (one statement: the pre-period sums are a range read of
+        // at most pre-period-days history rows). They only cover days before the start day, so the
+        // treatment cannot have moved them.
+        ActivityHistory.Window window = history.preWindow(e.startedAt() != null ? e.startedAt() : at.toInstant());
         boolean newUser = jdbc.execute("""
                 insert into ad.experiment_user (experiment_id, user_id, variant_key, first_seen_at, pre_clicks, pre_spend_micros)
-                values (?, ?, ?, ?, ?, ?)
+                select ?, ?, ?, ?, coalesce(sum(clicks), 0), coalesce(sum(spend_micros), 0) from ad.user_activity_daily
+                where user_id = ? and day >= ? and day < ?
                 on conflict do nothing""", ps -> {
             ps.setLong(1, experimentId);
             ps.setString(2, s.getUserId());
             ps.setString(3, taggedVariant);
             ps.setTimestamp(4, at);
-            ps.setLong(5, pre.clicks());
-            ps.setLong(6, pre.spendMicros());
+            ps.setString(5, s.getUserId());
+            ps.setDate(6, java.sql.Date.valueOf(window.from()));
+            ps.setDate(7, java.sql.Date.valueOf(window.until()));
         }) == 1;
         UserRow user = jdbc.query("""
                 select variant_key, clicks, conversions, spend_micros from ad.experiment_user
