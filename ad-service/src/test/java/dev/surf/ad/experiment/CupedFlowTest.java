@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.surf.ad.experiment.assign.Assignment;
 import dev.surf.ad.experiment.assign.ExperimentAssigner;
+import dev.surf.ad.experiment.results.ActivityHistory;
 import dev.surf.ad.tracking.SignalPublisher;
 import dev.surf.events.EventIds;
 import dev.surf.events.v1.SignalKind;
@@ -49,6 +50,8 @@ class CupedFlowTest {
     SignalPublisher publisher;
     @Inject
     Jdbc jdbc;
+    @Inject
+    ActivityHistory history;
 
     @Test
     @TestSecurity(user = "ops", roles = "internal")
@@ -119,6 +122,27 @@ class CupedFlowTest {
         assertEquals(Boolean.FALSE, clicks.get("applied"), "no user clicked before the start: " + clicks);
         assertNull(clicks.get("adjusted"));
         assertFalse(((String) clicks.get("note")).isBlank());
+    }
+
+    /** Retention: history days and applied event ids past the window go; recent ones stay. */
+    @Test
+    void purgeDropsHistoryPastRetention() {
+        String user = "purge-user-" + UUID.randomUUID();
+        for (int daysAgo : new int[] {61, 59}) {
+            jdbc.execute("insert into ad.user_activity_daily (user_id, day, impressions) values (?, current_date - ?, 1)", ps -> {
+                ps.setString(1, user);
+                ps.setInt(2, daysAgo);
+            });
+            jdbc.execute("insert into ad.experiment_processed_event (event_id, processed_at) values (?, now() - make_interval(days => ?))", ps -> {
+                ps.setString(1, user + "-" + daysAgo);
+                ps.setInt(2, daysAgo);
+            });
+        }
+        assertTrue(history.purge() >= 2);
+        assertEquals(1, sum("select count(*) from ad.user_activity_daily where user_id like ?", user));
+        assertEquals(59, sum("select current_date - day from ad.user_activity_daily where user_id like ?", user));
+        assertEquals(1, sum("select count(*) from ad.experiment_processed_event where event_id like ?", user + "-%"));
+        assertEquals(1, sum("select count(*) from ad.experiment_processed_event where event_id like ?", user + "-59"));
     }
 
     private static double number(Object estimate, String field) {
