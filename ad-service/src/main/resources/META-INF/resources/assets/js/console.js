@@ -241,6 +241,41 @@ function createView(app) {
   name.focus();
 }
 
+// CUPED next to the raw estimate for the per-user metrics: two rows per comparison, one bar scale.
+function cupedTable(cuped) {
+  const rows = (cuped && cuped.comparisons) || [];
+  const cols = ['Metric', 'Variant', 'Estimate', 'Variance reduction', 'theta', 'Control', 'Treatment', 'Abs. lift', '95 % CI of abs. lift', 'Rel. lift', 'p-value'];
+  const body = [];
+  for (const c of rows) {
+    // Per-user means are small (cents, fractions of a click): 4 decimals, spend in currency units.
+    const fmt = (x) => (x == null || !isFinite(x) ? '—' : Number(x).toFixed(4));
+    const span = Math.max(1e-12, ...[c.raw, c.adjusted].filter(Boolean).flatMap((e) => [Math.abs(e.absoluteCi.low), Math.abs(e.absoluteCi.high)]));
+    const line = (label, e, extra) => h('tr', { dataset: { metric: c.metric, variant: c.variantKey, estimate: label === 'raw' ? 'raw' : 'cuped' } },
+      h('th', { scope: 'row' }, c.metric.toLowerCase().replace(/_/g, ' '), h('div', { class: 'hint' }, `${c.metric === 'SPEND_PER_USER' ? 'currency units; ' : ''}covariate: ${c.covariate}`)),
+      h('td', {}, c.variantKey),
+      h('td', {}, label),
+      ...extra,
+      ...(e ? [
+        h('td', { class: 'num' }, fmt(e.control)), h('td', { class: 'num' }, fmt(e.treatment)),
+        h('td', { class: 'num' }, fmt(e.absoluteLift)),
+        h('td', {}, intervalBar(e.absoluteCi.low, e.absoluteLift, e.absoluteCi.high, { span, fmt }),
+          h('div', { class: 'hint' }, `[${fmt(e.absoluteCi.low)}, ${fmt(e.absoluteCi.high)}]`)),
+        h('td', {}, pct(e.relativeLift, 1)),
+        h('td', { class: 'num' }, pval(e.pValue))]
+        : [h('td', { colspan: 6, class: 'muted cuped-note' }, c.note)]));
+    body.push(line('raw', c.raw, [h('td', {}, ''), h('td', {}, '')]));
+    body.push(line('CUPED-adjusted', c.applied ? c.adjusted : null, c.applied
+      ? [h('td', { class: 'num cuped-reduction' }, pct(c.varianceReduction, 1)), h('td', { class: 'num' }, Number(c.theta).toPrecision(3))]
+      : [h('td', {}, ''), h('td', {}, '')]));
+  }
+  return h('div', { class: 'table-wrap', style: 'margin-top:1rem' },
+    h('table', { id: 'cuped-table' },
+      h('caption', {}, 'CUPED variance reduction (per-user metrics, pre-period covariate)'),
+      h('thead', {}, h('tr', {}, cols.map((c, i) => h('th', { scope: 'col', class: i > 2 && i < 8 ? 'num' : null }, c)))),
+      h('tbody', {}, body.length ? body : h('tr', {}, h('td', { colspan: cols.length, class: 'muted' }, 'No per-user comparison yet: every variant needs at least 2 users.')))),
+    h('p', { class: 'hint', id: 'cuped-rule' }, cuped ? cuped.rule : ''));
+}
+
 async function detailView(app, id) {
   paintNav();
   let exp = await get(P.experiment(id));
@@ -318,7 +353,8 @@ async function detailView(app, id) {
             h('td', {}, c.significant ? h('span', { class: 'badge ACTIVE' }, 'significant') : ''));
         }) : h('tr', {}, h('td', { colspan: ccols.length, class: 'muted' }, 'No comparisons yet: every variant needs exposed users.'))))),
       h('p', { class: 'hint' }, 'Bars: 95 % confidence interval of the absolute lift against the control; the dashed line is zero (green: significantly up, red: down). ',
-        'mSPRT p-values stay valid however often you look. ', r.cuped ? `CUPED: ${r.cuped}` : ''));
+        'mSPRT p-values stay valid however often you look.'),
+      cupedTable(r.cuped));
   }
 
   function paintDecisions() {

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.surf.ad.experiment.assign.Assignment;
 import dev.surf.ad.experiment.assign.ExperimentAssigner;
 import dev.surf.ad.experiment.assign.ExposureLogger;
+import dev.surf.ad.tracking.SignalPublisher;
+import dev.surf.events.EventIds;
+import dev.surf.events.v1.SignalKind;
+import dev.surf.events.v1.UserSignal;
 import dev.surf.infra.SurfTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -15,6 +19,7 @@ import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +35,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The A/B console in real headless Chromium: an advertiser key gets "not allowed"; an internal key
  * creates an experiment (seeing the API's field errors), starts it, watches per-variant user counts
- * move as traffic is assigned and exposures flow through Kafka, and records decisions with who/when.
+ * move as traffic is assigned and exposures flow through Kafka, sees CUPED applied to spend per user
+ * (users with pre-period spend), and records decisions with who/when.
  */
 @QuarkusTest
 @WithTestResource(value = SurfTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -51,6 +57,9 @@ class ConsoleBrowserTest {
 
     @Inject
     ExposureLogger exposures;
+
+    @Inject
+    SignalPublisher signals;
 
     @BeforeAll
     static void startBrowser() {
@@ -133,7 +142,15 @@ class ConsoleBrowserTest {
         browser.waitForText(By.id("experiment-status"), "RUNNING");
         assertEquals("0", usersOf("control"));
 
-        // Traffic as the decision path makes it: assignment by hash, then an exposure on surf.signals.v1.
+        // Pre-period history first (untagged impressions with spend 3 days ago, acknowledged before
+        // any exposure), so each user's CUPED covariate is known when they enter.
+        List<CompletableFuture<?>> history = new ArrayList<>();
+        for (int i = 0; i < USERS; i++) {
+            history.add(signals.publish(impression("console-user-" + i, preSpend(i), System.currentTimeMillis() - 3 * 86_400_000L, Map.of())));
+        }
+        CompletableFuture.allOf(history.toArray(CompletableFuture[]::new)).join();
+        // Traffic as the decision path makes it: assignment by hash, then an exposure on surf.signals.v1,
+        // then a tagged impression whose spend tracks the user's pre-period spend.
         assigner.refresh();
         List<CompletableFuture<?>> sent = new ArrayList<>();
         int inExperiment = 0;
@@ -143,6 +160,8 @@ class ConsoleBrowserTest {
             if (!mine.isEmpty()) {
                 inExperiment++;
                 sent.add(exposures.logExposure(user, "console-decision-" + experimentKey + "-" + i, mine));
+                sent.add(signals.publish(impression(user, 2 * preSpend(i) + 1000L * (i % 3), System.currentTimeMillis(),
+                        Map.of(experimentKey, mine.getFirst().variantKey()))));
             }
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
@@ -157,11 +176,30 @@ class ConsoleBrowserTest {
         assertTrue(control > USERS * 0.4 && control < USERS * 0.6, "a 50/50 split, got " + control + " of " + USERS);
         browser.visible(By.id("srm-ok"));
         assertTrue(browser.driver.findElements(By.cssSelector("#comparisons-table svg.ci")).size() >= 1);
+        // CUPED rows sit next to the raw ones: applied to spend per user (theta about 2, most of the
+        // variance gone); not to clicks per user, since nobody clicked before, and the row says why.
+        browser.waitForText(By.cssSelector("#cuped-table tr[data-metric='SPEND_PER_USER'][data-estimate='cuped'] td.cuped-reduction"), "%");
+        assertEquals(2, browser.driver.findElements(By.cssSelector("#cuped-table tr[data-metric='SPEND_PER_USER']")).size());
+        assertTrue(browser.driver.findElements(By.cssSelector("#cuped-table tr[data-metric='SPEND_PER_USER'] svg.ci")).size() == 2);
+        browser.waitForText(By.cssSelector("#cuped-table tr[data-metric='CLICKS_PER_USER'][data-estimate='cuped']"), "not applied");
+        assertTrue(browser.driver.findElement(By.id("cuped-rule")).getText().contains("pre-period"));
         browser.fullPage("console-03-live-results");
     }
 
+    private static long preSpend(int user) {
+        return 10_000L * (1 + user % 10);
+    }
+
+    private static UserSignal impression(String user, long priceMicros, long timeMs, Map<String, String> variants) {
+        return UserSignal.newBuilder().setEventId(EventIds.random()).setTimeMs(timeMs).setKind(SignalKind.IMPRESSION)
+                .setUserId(user).setPriceMicros(priceMicros).putAllExperimentVariants(variants).build();
+    }
+
     private String usersOf(String variant) {
-        return browser.driver.findElement(By.cssSelector("#variants-table tr[data-variant='" + variant + "'] td.users")).getText();
+        // The page re-renders the results on every poll: re-find the cell when it was replaced.
+        return new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(10), java.time.Duration.ofMillis(100))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("#variants-table tr[data-variant='" + variant + "'] td.users")).getText());
     }
 
     private static int parse(String count) {

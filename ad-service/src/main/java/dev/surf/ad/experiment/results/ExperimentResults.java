@@ -12,7 +12,7 @@ import java.util.List;
 public record ExperimentResults(long experimentId, String key, ExperimentStatus status, Instant startedAt,
                                 Instant stoppedAt, Instant computedAt, double confidence, double msprtTauRelative,
                                 List<VariantResult> variants, Srm sampleRatio, List<MetricComparison> comparisons,
-                                String cuped) {
+                                CupedResults cuped) {
 
     /** Per variant: exposed users (distinct), exposure events, totals and ratios. */
     public record VariantResult(String key, String name, boolean control, int allocationPercent, long users,
@@ -33,5 +33,27 @@ public record ExperimentResults(long experimentId, String key, ExperimentStatus 
     }
 
     public record Interval(double low, double high) {
+    }
+
+    /**
+     * CUPED on the per-user metrics. {@code rule} says when an adjustment is applied; each row
+     * carries the raw (Welch) and, when applied, the adjusted estimate side by side.
+     */
+    public record CupedResults(int prePeriodDays, int minUsersWithPrePeriod, String rule, List<CupedComparison> comparisons) {
+    }
+
+    /**
+     * One per-user metric of a variant against the control. theta is pooled over both arms;
+     * varianceReduction is 1 - Var(adjusted lift) / Var(raw lift). adjusted, theta and
+     * varianceReduction are null when {@code applied} is false ({@code note} says why).
+     */
+    public record CupedComparison(String metric, String covariate, String variantKey, String controlKey,
+                                  long controlUsersWithPrePeriod, long treatmentUsersWithPrePeriod, boolean applied,
+                                  String note, Double theta, Double varianceReduction, Estimate raw, Estimate adjusted) {
+    }
+
+    /** Means per user, absolute and relative lift with their confidence intervals, and the p-value. */
+    public record Estimate(double control, double treatment, double absoluteLift, Interval absoluteCi,
+                           Double relativeLift, Interval relativeCi, double standardError, double pValue) {
     }
 }

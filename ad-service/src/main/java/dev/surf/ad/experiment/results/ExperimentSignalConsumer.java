@@ -9,17 +9,24 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
-/** Feeds surf.signals.v1 into the experiment results tables (its own consumer group). */
+/** Feeds surf.signals.v1 into the experiment results and pre-period history tables (its own consumer group). */
 @ApplicationScoped
 public class ExperimentSignalConsumer {
+    private static final Logger LOG = Logger.getLogger(ExperimentSignalConsumer.class);
     private final String bootstrapServers;
     private final String groupId;
     private final boolean enabled;
     private final ResultsRecorder recorder;
+    private final ActivityHistory history;
+    private final Duration purgeInterval;
+    private volatile Instant nextPurge = Instant.EPOCH;
     private final Counter applied;
     private final Counter duplicates;
     private final Counter rejected;
@@ -29,11 +36,14 @@ public class ExperimentSignalConsumer {
     public ExperimentSignalConsumer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                                     @ConfigProperty(name = "surf.experiment.consumer.group-id", defaultValue = "ad-experiment-results") String groupId,
                                     @ConfigProperty(name = "surf.experiment.consumer.enabled", defaultValue = "true") boolean enabled,
-                                    ResultsRecorder recorder, MeterRegistry registry) {
+                                    @ConfigProperty(name = "surf.experiment.activity.purge-interval", defaultValue = "1h") Duration purgeInterval,
+                                    ResultsRecorder recorder, ActivityHistory history, MeterRegistry registry) {
         this.bootstrapServers = bootstrapServers;
         this.groupId = groupId;
         this.enabled = enabled;
         this.recorder = recorder;
+        this.history = history;
+        this.purgeInterval = purgeInterval;
         this.applied = registry.counter("surf_experiment_signals_total", "outcome", "applied");
         this.duplicates = registry.counter("surf_experiment_signals_total", "outcome", "duplicate");
         this.rejected = registry.counter("surf_experiment_signals_total", "outcome", "rejected");
@@ -62,5 +72,14 @@ public class ExperimentSignalConsumer {
         applied.increment(o.applied());
         duplicates.increment(o.duplicates());
         rejected.increment(o.rejected());
+        // Retention of the pre-period history, on the consumer thread: no scheduler needed, and
+        // every replica purging now and then is harmless (the deletes are idempotent).
+        if (Instant.now().isAfter(nextPurge)) {
+            nextPurge = Instant.now().plus(purgeInterval);
+            int purged = history.purge();
+            if (purged > 0) {
+                LOG.infof("purged %d pre-period history rows and applied event ids past retention", purged);
+            }
+        }
     }
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,6 +26,10 @@ import org.jboss.logging.Logger;
  * <p>Counting rules: a user is counted once per experiment, in the variant of their first tagged
  * signal (intent to treat); a later signal tagged with another variant still counts for the first
  * one and is tallied as mismatched (a non-zero tally means assignment changed under the user).
+ *
+ * <p>Every impression, click and conversion, tagged or not, also goes into the daily activity
+ * history ({@link ActivityHistory}); a user entering an experiment gets their pre-period covariates
+ * from it. Untagged signals share the processed-id table, so the history is exactly-once too.
  */
 @ApplicationScoped
 public class ResultsRecorder {
@@ -37,10 +42,12 @@ public class ResultsRecorder {
 
     private final Jdbc jdbc;
     private final ExperimentRepository experiments;
+    private final ActivityHistory history;
 
-    public ResultsRecorder(Jdbc jdbc, ExperimentRepository experiments) {
+    public ResultsRecorder(Jdbc jdbc, ExperimentRepository experiments, ActivityHistory history) {
         this.jdbc = jdbc;
         this.experiments = experiments;
+        this.history = history;
     }
 
     @Transactional
@@ -48,26 +55,48 @@ public class ResultsRecorder {
         List<String> keys = batch.stream().flatMap(s -> s.getExperimentVariantsMap().keySet().stream()).distinct().toList();
         Map<String, Experiment> byKey = keys.isEmpty() ? Map.of()
                 : experiments.findByKeys(keys).stream().collect(Collectors.toMap(Experiment::key, Function.identity()));
-        Map<StatsKey, StatsDelta> deltas = new TreeMap<>();
-        int applied = 0;
+        Map<ActivityHistory.DayKey, long[]> activity = ActivityHistory.newBatch();
+        List<UserSignal> fresh = new ArrayList<>();
         int duplicates = 0;
         int rejected = 0;
         int untagged = 0;
         for (UserSignal s : batch) {
-            if (s.getExperimentVariantsCount() == 0) {
+            boolean tagged = s.getExperimentVariantsCount() > 0;
+            if (!tagged && !ActivityHistory.counts(s.getKind())) {
                 untagged++;
                 continue;
             }
             String invalid = invalidReason(s);
             if (invalid != null) {
-                LOG.warnf("rejected signal %s: %s", s.getEventId(), invalid);
-                rejected++;
+                // Untagged signals only feed the pre-period history: skipped, not counted as rejected.
+                if (tagged) {
+                    LOG.warnf("rejected signal %s: %s", s.getEventId(), invalid);
+                    rejected++;
+                } else {
+                    untagged++;
+                }
                 continue;
             }
             if (!markProcessed(s.getEventId())) {
-                duplicates++;
+                duplicates += tagged ? 1 : 0;
+                untagged += tagged ? 0 : 1;
                 continue;
             }
+            if (ActivityHistory.counts(s.getKind())) {
+                ActivityHistory.add(s, activity);
+            }
+            if (tagged) {
+                fresh.add(s);
+            } else {
+                untagged++;
+            }
+        }
+        // History first: a user entering an experiment in this batch reads a pre-period that
+        // already holds this batch's older signals.
+        history.flush(activity);
+        Map<StatsKey, StatsDelta> deltas = new TreeMap<>();
+        int applied = 0;
+        for (UserSignal s : fresh) {
             for (var entry : s.getExperimentVariantsMap().entrySet()) {
                 Experiment e = byKey.get(entry.getKey());
                 if (e == null || e.status() == ExperimentStatus.DRAFT
@@ -76,7 +105,7 @@ public class ResultsRecorder {
                     rejected++;
                     continue;
                 }
-                record(e.id(), entry.getValue(), s, deltas);
+                record(e, entry.getValue(), s, deltas);
                 applied++;
             }
         }
@@ -110,15 +139,25 @@ public class ResultsRecorder {
     private record UserRow(String variant, long clicks, long conversions, long spendMicros) {
     }
 
-    private void record(long experimentId, String taggedVariant, UserSignal s, Map<StatsKey, StatsDelta> deltas) {
+    private void record(Experiment e, String taggedVariant, UserSignal s, Map<StatsKey, StatsDelta> deltas) {
+        long experimentId = e.id();
         Timestamp at = Timestamp.from(s.getTimeMs() > 0 ? Instant.ofEpochMilli(s.getTimeMs()) : Instant.now());
+        // The covariates are frozen at entry (one statement: the pre-period sums are a range read of
+        // at most pre-period-days history rows). They only cover days before the start day, so the
+        // treatment cannot have moved them.
+        ActivityHistory.Window window = history.preWindow(e.startedAt() != null ? e.startedAt() : at.toInstant());
         boolean newUser = jdbc.execute("""
-                insert into ad.experiment_user (experiment_id, user_id, variant_key, first_seen_at) values (?, ?, ?, ?)
+                insert into ad.experiment_user (experiment_id, user_id, variant_key, first_seen_at, pre_clicks, pre_spend_micros)
+                select ?, ?, ?, ?, coalesce(sum(clicks), 0), coalesce(sum(spend_micros), 0) from ad.user_activity_daily
+                where user_id = ? and day >= ? and day < ?
                 on conflict do nothing""", ps -> {
             ps.setLong(1, experimentId);
             ps.setString(2, s.getUserId());
             ps.setString(3, taggedVariant);
             ps.setTimestamp(4, at);
+            ps.setString(5, s.getUserId());
+            ps.setDate(6, java.sql.Date.valueOf(window.from()));
+            ps.setDate(7, java.sql.Date.valueOf(window.until()));
         }) == 1;
         UserRow user = jdbc.query("""
                 select variant_key, clicks, conversions, spend_micros from ad.experiment_user

@@ -33,8 +33,9 @@ public class ResultsService {
     private final double confidence;
     private final double tauRelative;
     private final double srmThreshold;
+    private final CupedAnalysis cuped;
 
-    public ResultsService(ExperimentService experiments, Jdbc jdbc,
+    public ResultsService(ExperimentService experiments, Jdbc jdbc, CupedAnalysis cuped,
                           @ConfigProperty(name = "surf.experiment.confidence", defaultValue = "0.95") double confidence,
                           @ConfigProperty(name = "surf.experiment.msprt.tau-relative", defaultValue = "0.1") double tauRelative,
                           @ConfigProperty(name = "surf.experiment.srm.threshold", defaultValue = "0.001") double srmThreshold) {
@@ -43,6 +44,7 @@ public class ResultsService {
         this.confidence = confidence;
         this.tauRelative = tauRelative;
         this.srmThreshold = srmThreshold;
+        this.cuped = cuped;
     }
 
     @Transactional
@@ -84,8 +86,7 @@ public class ResultsService {
         return new ExperimentResults(e.id(), e.key(), e.status(), e.startedAt(), e.stoppedAt(), Instant.now(), confidence,
                 tauRelative, variants,
                 new ExperimentResults.Srm(srm.chiSquare(), srm.degreesOfFreedom(), srm.pValue(), srmThreshold, srm.mismatch()),
-                comparisons,
-                "not applied: no pre-period covariate is recorded for this experiment's users");
+                comparisons, cuped.analyse(e, confidence));
     }
 
     private static String role(Experiment e, Metric m) {
@@ -148,7 +149,7 @@ public class ResultsService {
         return new SampleMoments(t.users(), t.spendMicros() / MICROS, t.spendSquareSum() / (MICROS * MICROS));
     }
 
-    private static ExperimentResults.Interval interval(dev.surf.ad.experiment.stats.Interval i) {
+    static ExperimentResults.Interval interval(dev.surf.ad.experiment.stats.Interval i) {
         return new ExperimentResults.Interval(i.low(), i.high());
     }
 }
