@@ -2,6 +2,8 @@ package dev.surf.ad.experiment;
 
 import dev.surf.ad.experiment.assign.Bucketing;
 import dev.surf.ad.experiment.assign.ExperimentAssigner;
+import dev.surf.ad.web.FieldError;
+import dev.surf.ad.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -33,7 +35,7 @@ public class ExperimentService {
 
     @Transactional
     public Experiment get(long id) {
-        return repository.find(id).orElseThrow(() -> ProblemException.notFound(id));
+        return repository.find(id).orElseThrow(() -> ProblemException.notFound("experiment", id));
     }
 
     @Transactional
@@ -45,10 +47,10 @@ public class ExperimentService {
 
     @Transactional
     public Experiment update(long id, ExperimentDraft draft) {
-        Experiment current = repository.findForUpdate(id).orElseThrow(() -> ProblemException.notFound(id));
+        Experiment current = repository.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("experiment", id));
         requireStatus(current, ExperimentStatus.DRAFT, "only a draft can be edited");
         if (draft.key() != null && !draft.key().equals(current.key())) {
-            throw ProblemException.invalid(List.of(new ProblemException.FieldError("key", "the key cannot change")));
+            throw ProblemException.invalid(List.of(new FieldError("key", "the key cannot change")));
         }
         ExperimentDraft withKey = new ExperimentDraft(current.key(), draft.name(), draft.hypothesis(), draft.targetKind(),
                 draft.layer(), draft.trafficPercent(), draft.primaryMetric(), draft.guardrailMetrics(), draft.variants());
@@ -60,7 +62,7 @@ public class ExperimentService {
 
     @Transactional
     public void delete(long id) {
-        Experiment current = repository.findForUpdate(id).orElseThrow(() -> ProblemException.notFound(id));
+        Experiment current = repository.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("experiment", id));
         requireStatus(current, ExperimentStatus.DRAFT, "only a draft can be deleted; stop a running experiment instead");
         repository.delete(id);
     }
@@ -68,7 +70,7 @@ public class ExperimentService {
     /** Starts a draft: takes the lowest free slice of its layer large enough for its traffic share. */
     @Transactional
     public Experiment start(long id) {
-        Experiment current = repository.findForUpdate(id).orElseThrow(() -> ProblemException.notFound(id));
+        Experiment current = repository.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("experiment", id));
         requireStatus(current, ExperimentStatus.DRAFT, "only a draft can be started");
         long layerId = repository.layerIdOf(id);
         repository.lockLayer(layerId);
@@ -85,7 +87,7 @@ public class ExperimentService {
 
     @Transactional
     public Experiment stop(long id) {
-        Experiment current = repository.findForUpdate(id).orElseThrow(() -> ProblemException.notFound(id));
+        Experiment current = repository.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("experiment", id));
         requireStatus(current, ExperimentStatus.RUNNING, "only a running experiment can be stopped");
         repository.markStopped(id);
         refreshAfterCommit();
@@ -95,7 +97,7 @@ public class ExperimentService {
     /** Records a decision. SHIP and STOP end a running experiment; EXTEND needs it running. */
     @Transactional
     public Experiment decide(long id, DecisionKind decision, String variantKey, String reason, String who) {
-        Experiment current = repository.findForUpdate(id).orElseThrow(() -> ProblemException.notFound(id));
+        Experiment current = repository.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("experiment", id));
         if (current.status() == ExperimentStatus.DRAFT) {
             throw ProblemException.conflict("a draft has no results to decide on; start it first");
         }
@@ -104,14 +106,14 @@ public class ExperimentService {
         }
         if (decision == DecisionKind.SHIP) {
             if (variantKey == null || current.variants().stream().noneMatch(v -> v.key().equals(variantKey))) {
-                throw ProblemException.invalid(List.of(new ProblemException.FieldError("variantKey",
+                throw ProblemException.invalid(List.of(new FieldError("variantKey",
                         "SHIP needs the key of one of the experiment's variants")));
             }
         } else if (variantKey != null) {
-            throw ProblemException.invalid(List.of(new ProblemException.FieldError("variantKey", "only SHIP names a variant")));
+            throw ProblemException.invalid(List.of(new FieldError("variantKey", "only SHIP names a variant")));
         }
         if (reason != null && reason.length() > 2000) {
-            throw ProblemException.invalid(List.of(new ProblemException.FieldError("reason", "at most 2000 characters")));
+            throw ProblemException.invalid(List.of(new FieldError("reason", "at most 2000 characters")));
         }
         repository.insertDecision(id, decision, variantKey, reason, who);
         if (decision != DecisionKind.EXTEND && current.status() == ExperimentStatus.RUNNING) {

@@ -1,6 +1,7 @@
 package dev.surf.ad.experiment;
 
-import dev.surf.ad.experiment.ProblemException.FieldError;
+import dev.surf.ad.web.FieldError;
+import dev.surf.ad.web.ProblemException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

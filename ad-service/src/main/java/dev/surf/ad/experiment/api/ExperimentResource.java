@@ -1,14 +1,9 @@
 package dev.surf.ad.experiment.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.surf.ad.experiment.ExperimentService;
 import dev.surf.ad.experiment.Page;
-import dev.surf.ad.experiment.ProblemException;
 import dev.surf.ad.experiment.results.ExperimentResults;
 import dev.surf.ad.experiment.results.ResultsService;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -20,13 +15,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** The experiments REST API for the A/B console (internal role only). Errors are problem+json. */
 @Path("/api/v1/experiments")
@@ -104,39 +97,5 @@ public class ExperimentResource {
     @Path("{id}/results")
     public ExperimentResults results(@PathParam("id") String id) {
         return results.results(RequestMapper.id(id));
-    }
-
-    // --- problem+json for everything this resource can fail with ---
-
-    @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
-        return problem(e.status(), e.title(), e.getMessage(), uri, e.errors());
-    }
-
-    @ServerExceptionMapper
-    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
-        return problem(400, "Bad Request", "the body is not valid JSON of the expected shape", uri, List.of());
-    }
-
-    @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
-        int status = e.getResponse().getStatus();
-        return problem(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage(), uri, List.of());
-    }
-
-    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthorized(RuntimeException e, UriInfo uri) {
-        return problem(401, "Unauthorized", "authentication is required", uri, List.of());
-    }
-
-    @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return problem(403, "Forbidden", "the experiments API needs the internal role", uri, List.of());
-    }
-
-    private static Response problem(int status, String title, String detail, UriInfo uri,
-                                    List<ProblemException.FieldError> errors) {
-        return Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", title, status, detail, uri.getPath(), errors)).build();
     }
 }

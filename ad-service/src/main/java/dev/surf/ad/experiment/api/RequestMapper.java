@@ -4,10 +4,10 @@ import dev.surf.ad.experiment.DecisionKind;
 import dev.surf.ad.experiment.ExperimentDraft;
 import dev.surf.ad.experiment.ExperimentStatus;
 import dev.surf.ad.experiment.Metric;
-import dev.surf.ad.experiment.ProblemException;
-import dev.surf.ad.experiment.ProblemException.FieldError;
 import dev.surf.ad.experiment.TargetKind;
 import dev.surf.ad.experiment.Variant;
+import dev.surf.ad.web.FieldError;
+import dev.surf.ad.web.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ final class RequestMapper {
 
     static ExperimentDraft toDraft(ExperimentRequest r) {
         if (r == null) {
-            throw ProblemException.badRequest("a JSON body is required");
+            throw ProblemException.badRequest(null, "a JSON body is required");
         }
         List<FieldError> errors = new ArrayList<>();
         TargetKind target = parse(TargetKind.class, r.targetKind(), "targetKind", errors);
@@ -51,7 +51,7 @@ final class RequestMapper {
 
     static DecisionKind decision(DecisionRequest r) {
         if (r == null) {
-            throw ProblemException.badRequest("a JSON body is required");
+            throw ProblemException.badRequest(null, "a JSON body is required");
         }
         List<FieldError> errors = new ArrayList<>();
         DecisionKind d = parse(DecisionKind.class, r.decision(), "decision", errors);
@@ -71,7 +71,7 @@ final class RequestMapper {
         try {
             return ExperimentStatus.valueOf(s.trim().toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("status must be one of DRAFT, RUNNING, STOPPED");
+            throw ProblemException.badRequest(null, "status must be one of DRAFT, RUNNING, STOPPED");
         }
     }
 
@@ -87,7 +87,7 @@ final class RequestMapper {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ProblemException.badRequest(name + " must be an integer between " + min + " and " + max);
+        throw ProblemException.badRequest(null, name + " must be an integer between " + min + " and " + max);
     }
 
     static long id(String value) {
@@ -99,7 +99,7 @@ final class RequestMapper {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ProblemException.badRequest("experiment id must be a positive integer");
+        throw ProblemException.badRequest(null, "experiment id must be a positive integer");
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, List<FieldError> errors) {

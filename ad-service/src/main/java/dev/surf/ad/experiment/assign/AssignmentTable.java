@@ -1,8 +1,8 @@
 package dev.surf.ad.experiment.assign;
 
 import dev.surf.ad.experiment.Experiment;
-import dev.surf.ad.experiment.TargetKind;
 import dev.surf.ad.experiment.ExperimentRepository.Layer;
+import dev.surf.ad.experiment.TargetKind;
 import dev.surf.ad.experiment.Variant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -60,7 +60,7 @@ class ExperimentApiTest {
 
         given().delete(BASE + "/" + id).then().statusCode(204);
         given().get(BASE + "/" + id).then().statusCode(404).contentType("application/problem+json")
-                .body("status", equalTo(404)).body("title", equalTo("Not Found"));
+                .body("status", equalTo(404)).body("title", equalTo("Not found")).body("type", equalTo("https://surf.dev/problems/not-found"));
     }
 
     @Test
@@ -93,7 +93,7 @@ class ExperimentApiTest {
         given().contentType(ContentType.JSON).body(bad).post(BASE).then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("variants"))
-                .body("errors.message", hasItem(containsString("sum to 100, got 90")))
+                .body("errors.detail", hasItem(containsString("sum to 100, got 90")))
                 .body("errors.field", hasItem("variants[1].params.modelVersion"))
                 .body("errors.field", hasItem("variants[1].params.reservePriceMicros"));
         given().contentType(ContentType.JSON).body("{\"key\": \"x\", \"targetKind\": \"COLOUR\", \"variants\": []}").post(BASE)
