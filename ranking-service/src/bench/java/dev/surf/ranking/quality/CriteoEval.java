@@ -20,6 +20,8 @@ import java.util.Random;
  * <ul>
  *   <li>trainer: the production trainer ({@link HashedLogisticTrainer}, AdaGrad) over hashed features:
  *       26 categoricals, 13 integers discretised as floor(ln(v)^2), and hashed pairwise crosses of C1..C8</li>
+ *   <li>factorization machine: the same trainer with k = 8 factors per id over the categoricals and
+ *       discretised integers, without the hand-made crosses (it learns pairwise interactions itself)</li>
  *   <li>baseline: plain logistic regression (constant-step SGD) over the 26 hashed categoricals with the
  *       13 integers as dense ln(1+v) features</li>
  * </ul>
@@ -47,12 +49,14 @@ public final class CriteoEval {
         List<Row> rows = read(file);
         int trainN = (int) (rows.size() * 0.8);
         System.out.printf(Locale.ROOT, "rows %d, train %d, holdout %d (time-ordered split)%n", rows.size(), trainN, rows.size() - trainN);
-        evaluate("trainer (AdaGrad, discretised ints, crosses)", rows, trainN, true);
-        evaluate("baseline LR (SGD, raw categoricals, dense ints)", rows, trainN, false);
+        evaluate("trainer (AdaGrad, discretised ints, crosses)", rows, trainN, true, true, 0);
+        evaluate("trainer + FM k=4 (AdaGrad, discretised ints, no crosses)", rows, trainN, true, false, 4);
+        evaluate("trainer + FM k=4 (AdaGrad, discretised ints, crosses)", rows, trainN, true, true, 4);
+        evaluate("baseline LR (SGD, raw categoricals, dense ints)", rows, trainN, false, false, 0);
     }
 
-    static void evaluate(String name, List<Row> rows, int trainN, boolean trainer) {
-        int slots = trainer ? 26 + 13 + 28 : 26;
+    static void evaluate(String name, List<Row> rows, int trainN, boolean trainer, boolean crosses, int factors) {
+        int slots = trainer ? 26 + 13 + (crosses ? 28 : 0) : 26;
         int dense = trainer ? 0 : 13;
         int n = rows.size();
         long[] ids = new long[n * slots];
@@ -72,7 +76,7 @@ public final class CriteoEval {
                     ids[o + 26 + i] = hash("I" + i, bucket);
                 }
                 int k = 39;
-                for (int a = 0; a < 8; a++) {
+                for (int a = 0; a < (crosses ? 8 : 0); a++) {
                     for (int b = a + 1; b < 8; b++) {
                         ids[o + k++] = hash("X" + a + "_" + b, row.cats()[a] + "|" + row.cats()[b]);
                     }
@@ -88,7 +92,7 @@ public final class CriteoEval {
         for (int i = 0; i < trainN; i++) {
             train[i] = i;
         }
-        var options = trainer ? new HashedLogisticTrainer.Options(3, 0.05, 1e-6, 42, true)
+        var options = trainer ? new HashedLogisticTrainer.Options(factors > 0 ? 2 : 3, factors > 0 ? 0.02 : 0.05, factors > 0 ? 1e-4 : 1e-6, 42, true, factors)
                 : new HashedLogisticTrainer.Options(3, 0.01, 1e-6, 42, false);
         long t0 = System.nanoTime();
         var w = new HashedLogisticTrainer(BUCKETS, slots, dense, options).train(ids, x, y, train);

@@ -17,7 +17,9 @@ import java.util.Map;
 
 /**
  * Writes a {@link LogisticModel} as a standard ONNX graph (opset 13) honouring {@link ModelContract}:
- * Gather(W, sparse_ids) -> ReduceSum over slots, + MatMul(dense, V) + b -> Sigmoid -> split in two heads.
+ * Gather(W, sparse_ids) -> ReduceSum over slots, + MatMul(dense, V) + b [+ FM pairwise term] -> Sigmoid
+ * -> split in two heads. The FM term: Gather(F, sparse_ids) [batch, slots, heads, k]; 0.5 * ReduceSum_k(
+ * (ReduceSum_slots G)^2 - ReduceSum_slots G^2).
  */
 public final class OnnxExporter {
     static final long IR_VERSION = 8;
@@ -47,7 +49,10 @@ public final class OnnxExporter {
                 intAttr("keepdims", 0)));
         g.addNode(node("MatMul", "dense_matmul", new String[] {ModelContract.INPUT_DENSE, "dense_weights"}, "dense_sum"));
         g.addNode(node("Add", "add_terms", new String[] {"sparse_sum", "dense_sum"}, "terms"));
-        g.addNode(node("Add", "add_bias", new String[] {"terms", "bias"}, "logits"));
+        g.addNode(node("Add", "add_bias", new String[] {"terms", "bias"}, model.k() > 0 ? "linear_logits" : "logits"));
+        if (model.k() > 0) {
+            addFactorizationTerm(g, model);
+        }
         g.addNode(node("Sigmoid", "sigmoid", new String[] {"logits"}, "probabilities"));
         g.addNode(node("Gather", "pick_ctr", new String[] {"probabilities", "head_ctr"}, ModelContract.OUTPUT_CTR,
                 intAttr("axis", 1)));
@@ -63,6 +68,26 @@ public final class OnnxExporter {
         m.addMetadataProps(StringStringEntryProto.newBuilder().setKey(ModelContract.METADATA_CONTRACT).setValue(ModelContract.NAME));
         metadata.forEach((k, v) -> m.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
         return m.build().toByteArray();
+    }
+
+    /** linear_logits + 0.5 * sum_f ((sum_s F)^2 - sum_s F^2) -> logits, per head. */
+    private static void addFactorizationTerm(GraphProto.Builder g, LogisticModel model) {
+        g.addInitializer(floats("factors", model.factors(), ModelContract.HASH_BUCKETS, LogisticModel.HEADS, model.k()));
+        g.addInitializer(longs("factor_axis", new long[] {2}, 1));
+        g.addInitializer(floats("half", new float[] {0.5f}));
+        g.addNode(node("Gather", "gather_factors", new String[] {"factors", ModelContract.INPUT_SPARSE}, "factor_rows",
+                intAttr("axis", 0)));
+        g.addNode(node("ReduceSum", "sum_factors", new String[] {"factor_rows", "slot_axis"}, "factor_sum",
+                intAttr("keepdims", 0)));
+        g.addNode(node("Mul", "square_of_sum", new String[] {"factor_sum", "factor_sum"}, "factor_sum_sq"));
+        g.addNode(node("Mul", "squares", new String[] {"factor_rows", "factor_rows"}, "factor_rows_sq"));
+        g.addNode(node("ReduceSum", "sum_of_squares", new String[] {"factor_rows_sq", "slot_axis"}, "factor_sq_sum",
+                intAttr("keepdims", 0)));
+        g.addNode(node("Sub", "pairs_per_factor", new String[] {"factor_sum_sq", "factor_sq_sum"}, "pair_terms"));
+        g.addNode(node("ReduceSum", "sum_over_factors", new String[] {"pair_terms", "factor_axis"}, "pair_sum",
+                intAttr("keepdims", 0)));
+        g.addNode(node("Mul", "halve", new String[] {"pair_sum", "half"}, "interactions"));
+        g.addNode(node("Add", "add_interactions", new String[] {"linear_logits", "interactions"}, "logits"));
     }
 
     private static ValueInfoProto valueInfo(String name, TensorProto.DataType type, Object... dims) {

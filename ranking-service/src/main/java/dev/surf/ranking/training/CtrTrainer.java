@@ -74,10 +74,15 @@ public final class CtrTrainer {
         var ctrHead = trainer.train(ids, x, click, ctrRows);
         var cvrHead = trainer.train(ids, x, conv, clickedRows.stream().mapToInt(Integer::intValue).toArray());
 
-        LogisticModel model = LogisticModel.zeros();
-        for (int k = 0; k < ModelContract.HASH_BUCKETS; k++) {
-            model.sparse()[k * 2] = (float) ctrHead.sparse()[k];
-            model.sparse()[k * 2 + 1] = (float) cvrHead.sparse()[k];
+        int k = options.factors();
+        LogisticModel model = LogisticModel.zeros(k);
+        for (int b = 0; b < ModelContract.HASH_BUCKETS; b++) {
+            model.sparse()[b * 2] = (float) ctrHead.sparse()[b];
+            model.sparse()[b * 2 + 1] = (float) cvrHead.sparse()[b];
+            for (int f = 0; f < k; f++) {
+                model.factors()[(b * 2) * k + f] = (float) ctrHead.factors()[b * k + f];
+                model.factors()[(b * 2 + 1) * k + f] = (float) cvrHead.factors()[b * k + f];
+            }
         }
         for (int d = 0; d < D; d++) {
             model.dense()[d * 2] = (float) ctrHead.dense()[d];

@@ -25,6 +25,9 @@ public interface TrainingConfig {
 
     long seed();
 
+    /** Factor size k of the factorization-machine term; 0 = plain logistic regression. */
+    int factors();
+
     int minExamples();
 
     int maxEvents();

@@ -53,10 +53,13 @@ public class TrainingService {
             throw new ProblemException(409, "Not enough data", "training needs at least " + config.minExamples()
                     + " impressions with final labels, found " + examples.size() + " in " + signals.size() + " signals");
         }
-        var options = new HashedLogisticTrainer.Options(config.epochs(), config.learningRate(), config.l2(), config.seed(), true);
+        var options = new HashedLogisticTrainer.Options(config.epochs(), config.learningRate(), config.l2(), config.seed(), true,
+                config.factors());
         CtrTrainer.Result result = new CtrTrainer(options, config.holdoutFraction()).train(examples);
         Map<String, Double> metrics = new LinkedHashMap<>(result.metrics());
-        byte[] onnx = OnnxExporter.export(result.model(), Map.of("surf.source", "trainer", "surf.seed", Long.toString(config.seed())));
+        metrics.put("fm_factors", (double) config.factors());
+        byte[] onnx = OnnxExporter.export(result.model(), Map.of("surf.source", "trainer", "surf.seed", Long.toString(config.seed()),
+                "surf.model-kind", config.factors() > 0 ? "factorization-machine" : "logistic"));
         double diff = maxParityDiff(result, onnx);
         if (!(diff <= PARITY_TOLERANCE)) {
             throw new IllegalStateException("exported model disagrees with the trainer by " + diff + " on the holdout");

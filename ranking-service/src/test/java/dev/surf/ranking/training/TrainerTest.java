@@ -76,4 +76,59 @@ class TrainerTest {
         assertTrue(diff <= 1e-5, "max |onnx - trainer| on the holdout = " + diff);
         assertEquals(a.holdout().size(), (int) Math.round(m.get("holdout_examples")));
     }
+
+    @Test
+    void factorizationMachineTrainsExportsAndMatchesOnnxRuntime() {
+        List<Example> examples = builder.build(SyntheticSignals.generate(20_000, 7, 1_700_000_000_000L));
+        var fm = new HashedLogisticTrainer.Options(3, 0.05, 1e-6, 42L, true, 4);
+        CtrTrainer.Result a = new CtrTrainer(fm, 0.2).train(examples);
+        CtrTrainer.Result b = new CtrTrainer(fm, 0.2).train(examples);
+        assertEquals(4, a.model().k());
+        assertArrayEquals(a.model().factors(), b.model().factors(), "fixed seed gives identical factors");
+        assertTrue(a.metrics().get("ctr_auc") > 0.7, "ctr auc " + a.metrics());
+
+        byte[] onnx = OnnxExporter.export(a.model(), Map.of());
+        TrainingService parity = new TrainingService(null, new SessionFactory("cpu", 0, 1), PRIORS, null, "unused");
+        double diff = parity.maxParityDiff(a, onnx);
+        assertTrue(diff <= 1e-5, "max |onnx - trainer| on the holdout with the FM term = " + diff);
+    }
+
+    /**
+     * Two categorical slots whose click rate depends only on their combination (a checkerboard: high
+     * when both ids have the same parity). Each id alone says nothing, so logistic regression stays
+     * at chance while a factorization machine learns the pairwise term.
+     */
+    @Test
+    void factorizationMachineLearnsAnInteractionLogisticRegressionCannot() {
+        int n = 40_000;
+        int slots = 2;
+        java.util.Random rnd = new java.util.Random(3);
+        long[] ids = new long[n * slots];
+        boolean[] y = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            int a = rnd.nextInt(10);
+            int c = rnd.nextInt(10);
+            ids[i * slots] = a;
+            ids[i * slots + 1] = 10 + c;
+            y[i] = rnd.nextDouble() < ((a + c) % 2 == 0 ? 0.6 : 0.1);
+        }
+        int[] train = java.util.stream.IntStream.range(0, 30_000).toArray();
+        double lr = holdoutAuc(new HashedLogisticTrainer(32, slots, 0, new HashedLogisticTrainer.Options(3, 0.05, 1e-6, 42L, true))
+                .train(ids, new float[0], y, train), ids, y, slots);
+        double fm = holdoutAuc(new HashedLogisticTrainer(32, slots, 0, new HashedLogisticTrainer.Options(3, 0.05, 1e-6, 42L, true, 4))
+                .train(ids, new float[0], y, train), ids, y, slots);
+        assertTrue(lr < 0.6, "logistic regression cannot see the interaction: auc " + lr);
+        assertTrue(fm > 0.75, "the factorization machine learns it: auc " + fm + " (lr " + lr + ")");
+    }
+
+    private static double holdoutAuc(HashedLogisticTrainer.Weights w, long[] ids, boolean[] y, int slots) {
+        int from = 30_000;
+        double[] p = new double[y.length - from];
+        boolean[] label = new boolean[p.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = 1 / (1 + Math.exp(-w.logit(ids, (from + i) * slots, slots, new float[0], 0, 0)));
+            label[i] = y[from + i];
+        }
+        return Metrics.of(p, label).auc();
+    }
 }
