@@ -16,16 +16,17 @@ import java.util.function.IntConsumer;
  * the first, waits at most {@code maxWait} for more, up to {@code maxRows} rows, runs them through the
  * live session as one batch and hands each caller its slice. A request larger than {@code maxRows}
  * runs as a batch of its own. A full queue rejects at once rather than letting latency grow unbounded.
+ * Requests for a named model version (A/B tests) are batched only with requests for the same version.
  */
 public final class MicroBatcher implements AutoCloseable {
     /** One request's scores, in its row order, and the model that produced them. */
     public record Scores(float[] ctr, float[] cvr, String modelName, long modelVersion) {
     }
 
-    private record Job(long[] sparse, float[] dense, int rows, CompletableFuture<Scores> result) {
+    private record Job(long[] sparse, float[] dense, int rows, long version, CompletableFuture<Scores> result) {
     }
 
-    private final ModelHolder models;
+    private final ModelSource models;
     private final SessionFactory sessions;
     private final int maxRows;
     private final long maxWaitNanos;
@@ -34,7 +35,7 @@ public final class MicroBatcher implements AutoCloseable {
     private final IntConsumer batchObserver;
     private volatile boolean running = true;
 
-    public MicroBatcher(ModelHolder models, SessionFactory sessions, int maxRows, Duration maxWait, int queueCapacity,
+    public MicroBatcher(ModelSource models, SessionFactory sessions, int maxRows, Duration maxWait, int queueCapacity,
                         int workerCount, IntConsumer batchObserver) {
         if (maxRows < 1 || workerCount < 1 || queueCapacity < 1 || maxWait.isNegative()) {
             throw new IllegalArgumentException("batcher needs max rows, workers and queue capacity >= 1 and max wait >= 0");
@@ -53,10 +54,15 @@ public final class MicroBatcher implements AutoCloseable {
 
     /** Queues {@code rows} rows ({@link ModelContract} layout); completes with their scores. */
     public CompletableFuture<Scores> submit(long[] sparse, float[] dense, int rows) {
+        return submit(sparse, dense, rows, ModelSource.LIVE);
+    }
+
+    /** As {@link #submit(long[], float[], int)}, scored by model {@code version} ({@link ModelSource#LIVE} = live). */
+    public CompletableFuture<Scores> submit(long[] sparse, float[] dense, int rows, long version) {
         CompletableFuture<Scores> f = new CompletableFuture<>();
         if (!running) {
             f.completeExceptionally(new RejectedExecutionException("the scorer is shutting down"));
-        } else if (!queue.offer(new Job(sparse, dense, rows, f))) {
+        } else if (!queue.offer(new Job(sparse, dense, rows, version, f))) {
             f.completeExceptionally(new RejectedExecutionException("the scoring queue is full"));
         }
         return f;
@@ -81,14 +87,14 @@ public final class MicroBatcher implements AutoCloseable {
                     if (next == null) {
                         break;
                     }
-                    if (rows + next.rows() > maxRows) {
+                    if (rows + next.rows() > maxRows || next.version() != first.version()) {
                         carry = next;
                         break;
                     }
                     batch.add(next);
                     rows += next.rows();
                 }
-                run(batch, rows);
+                run(batch, rows, first.version());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -99,7 +105,7 @@ public final class MicroBatcher implements AutoCloseable {
         }
     }
 
-    private void run(List<Job> batch, int rows) {
+    private void run(List<Job> batch, int rows, long version) {
         try {
             long[] sparse;
             float[] dense;
@@ -116,7 +122,7 @@ public final class MicroBatcher implements AutoCloseable {
                     at += j.rows();
                 }
             }
-            LoadedModel model = models.acquire();
+            LoadedModel model = models.acquire(version);
             float[][] out;
             try {
                 out = ModelRunner.run(sessions.environment(), model.session(), sparse, dense, rows);

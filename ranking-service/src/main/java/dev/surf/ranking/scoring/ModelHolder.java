@@ -3,7 +3,7 @@ package dev.surf.ranking.scoring;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The live model of this replica, swapped atomically; readers get a reference-counted handle. */
-public final class ModelHolder {
+public final class ModelHolder implements ModelSource {
     private final AtomicReference<LoadedModel> live = new AtomicReference<>();
 
     /** The live model, acquired: call {@link LoadedModel#release()} when done. */
@@ -18,6 +18,16 @@ public final class ModelHolder {
             }
             // swapped and closed between get and acquire: read the new one
         }
+    }
+
+    /** Only the live version: named versions need {@link ServedModels}. */
+    @Override
+    public LoadedModel acquire(long version) {
+        if (version != LIVE && version != liveVersion()) {
+            throw new UnknownModelVersionException("model version " + version + " is not served here; the live version is "
+                    + liveVersion());
+        }
+        return acquire();
     }
 
     /** Installs {@code next}; the previous model closes once its in-flight batches finish. */

@@ -30,12 +30,15 @@ public class ModelLoader {
     private final ModelRepository repository;
     private final SessionFactory sessions;
     private final ModelHolder holder;
+    private final ServedModels served;
     private final String bootstrapServers;
     private final MeterRegistry meters;
     private TopicConsumer<ModelPublished> consumer;
 
     public ModelLoader(RegistryService registry, ModelRepository repository, SessionFactory sessions, ModelHolder holder,
-                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry meters) {
+                       ServedModels served, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                       MeterRegistry meters) {
+        this.served = served;
         this.registry = registry;
         this.repository = repository;
         this.sessions = sessions;
@@ -60,6 +63,7 @@ public class ModelLoader {
     private void onEvents(List<TopicConsumer.Event<ModelPublished>> events) {
         if (events.stream().anyMatch(e -> e.value().getModelName().equals(registry.modelName()))) {
             syncWithRegistry();
+            served.forgetNamed(); // a named version may have been retired
         }
     }
 

@@ -16,33 +16,29 @@ public class RankerService implements Ranker {
     private final ScoreRequestValidator validator;
     private final ScoreFeatureBuilder features;
     private final MicroBatcher batcher;
-    private final ModelHolder holder;
     private final MeterRegistry meters;
 
-    public RankerService(ScoreRequestValidator validator, ScoreFeatureBuilder features, MicroBatcher batcher, ModelHolder holder,
+    public RankerService(ScoreRequestValidator validator, ScoreFeatureBuilder features, MicroBatcher batcher,
                          MeterRegistry meters) {
         this.validator = validator;
         this.features = features;
         this.batcher = batcher;
-        this.holder = holder;
         this.meters = meters;
     }
 
     @Override
     public Uni<ScoreResponse> score(ScoreRequest request) {
         long start = System.nanoTime();
+        long version;
         try {
             validator.validate(request);
-            if (!request.getModelVersion().isEmpty() && !request.getModelVersion().equals(Long.toString(holder.liveVersion()))) {
-                throw new IllegalArgumentException("model_version " + request.getModelVersion()
-                        + " is not served; leave it empty for the live version " + holder.liveVersion());
-            }
+            version = modelVersion(request.getModelVersion());
         } catch (IllegalArgumentException e) {
             outcome("invalid");
             return Uni.createFrom().failure(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
         }
         EncodedRows rows = features.build(request);
-        return Uni.createFrom().completionStage(() -> batcher.submit(rows.sparse(), rows.dense(), rows.rows()))
+        return Uni.createFrom().completionStage(() -> batcher.submit(rows.sparse(), rows.dense(), rows.rows(), version))
                 .map(s -> {
                     ScoreResponse.Builder out = ScoreResponse.newBuilder().setModelName(s.modelName())
                             .setModelVersion(Long.toString(s.modelVersion()));
@@ -55,6 +51,10 @@ public class RankerService implements Ranker {
                     return out.setServerMicros((System.nanoTime() - start) / 1_000).build();
                 })
                 .onFailure().transform(e -> {
+                    if (e instanceof UnknownModelVersionException) {
+                        outcome("unknown_version");
+                        return Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException();
+                    }
                     if (e instanceof RejectedExecutionException) {
                         outcome("overloaded");
                         return Status.RESOURCE_EXHAUSTED.withDescription(e.getMessage()).asRuntimeException();
@@ -62,6 +62,23 @@ public class RankerService implements Ranker {
                     outcome("error");
                     return Status.INTERNAL.withDescription("scoring failed: " + e.getMessage()).asRuntimeException();
                 });
+    }
+
+    /** Empty = the live model; otherwise a registry version number (an A/B test's candidate model). */
+    private static long modelVersion(String requested) {
+        if (requested.isEmpty()) {
+            return ModelSource.LIVE;
+        }
+        try {
+            long v = Long.parseLong(requested);
+            if (v > 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException("model_version must be empty (the live model) or a registry version number, got '"
+                + (requested.length() > 40 ? requested.substring(0, 40) + "..." : requested) + "'");
     }
 
     private void outcome(String outcome) {

@@ -14,6 +14,14 @@ public interface RankingConfig {
 
     Batch batch();
 
+    /** Registry versions an A/B test may ask for by name, besides the live one. */
+    NamedVersions namedVersions();
+
+    interface NamedVersions {
+        /** Most named versions kept loaded at once (least recently used is unloaded first). */
+        int maxLoaded();
+    }
+
     Onnx onnx();
 
     Prior prior();

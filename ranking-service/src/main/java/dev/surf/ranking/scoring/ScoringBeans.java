@@ -2,7 +2,9 @@ package dev.surf.ranking.scoring;
 
 import dev.surf.ranking.features.FeatureLookup;
 import dev.surf.ranking.model.Priors;
+import dev.surf.ranking.registry.ModelRepository;
 import dev.surf.ranking.registry.ModelValidator;
+import dev.surf.ranking.registry.RegistryService;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Disposes;
@@ -33,10 +35,17 @@ public class ScoringBeans {
 
     @Produces
     @Singleton
-    MicroBatcher batcher(ModelHolder holder, SessionFactory sessions, RankingConfig config, MeterRegistry registry) {
+    ServedModels servedModels(ModelHolder holder, RegistryService registry, ModelRepository repository, SessionFactory sessions,
+                              RankingConfig config) {
+        return new ServedModels(holder, registry, repository, sessions, config.namedVersions().maxLoaded());
+    }
+
+    @Produces
+    @Singleton
+    MicroBatcher batcher(ServedModels models, SessionFactory sessions, RankingConfig config, MeterRegistry registry) {
         DistributionSummary rows = DistributionSummary.builder("surf_ranking_batch_rows")
                 .description("candidate rows per ONNX Runtime run").register(registry);
-        return new MicroBatcher(holder, sessions, config.batch().maxRows(), config.batch().maxWait(),
+        return new MicroBatcher(models, sessions, config.batch().maxRows(), config.batch().maxWait(),
                 config.batch().queueCapacity(), config.batch().workers(), rows::record);
     }
 

@@ -96,7 +96,7 @@ class ScoreGrpcTest {
         assertInvalid(r -> r.setUser(r.getUser().toBuilder().setUserId(" ")), "user.user_id is required");
         assertInvalid(r -> r.setContext(ScoreContext.newBuilder().setHourOfDay(24)), "context.hour_of_day must be within 0..23");
         assertInvalid(r -> r.setUser(r.getUser().toBuilder().setAge(-3)), "user.age must be within 0..150");
-        assertInvalid(r -> r.setModelVersion("999999"), "model_version 999999 is not served");
+        assertInvalid(r -> r.setModelVersion("latest"), "model_version must be empty (the live model) or a registry version number");
     }
 
     private void assertInvalid(UnaryOperator<ScoreRequest.Builder> change, String message) {
