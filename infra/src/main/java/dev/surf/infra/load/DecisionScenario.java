@@ -1,6 +1,8 @@
 package dev.surf.infra.load;
 
 import dev.surf.events.EventIds;
+import dev.surf.events.v1.SignalKind;
+import dev.surf.events.v1.UserSignal;
 import dev.surf.ranking.v1.Candidate;
 import dev.surf.ranking.v1.RankerGrpc;
 import dev.surf.ranking.v1.ScoreContext;
@@ -72,7 +74,8 @@ public final class DecisionScenario {
             DecisionRun run = decide(base, decisions, concurrency, beacons);
             String decideWhere = decideCpu.top(6);
             report.line("decisions over HTTP (n=%d, concurrency %d): p50 %.2f ms, p99 %.2f ms, %.0f decisions/s,"
-                    + " %d failed, %d filled", run.n, concurrency, run.p50Ms, run.p99Ms, run.perSecond, run.failed, run.filled);
+                    + " %d failed, %d filled; scored by %s", run.n, concurrency, run.p50Ms, run.p99Ms, run.perSecond, run.failed,
+                    run.filled, new java.util.TreeMap<>(run.scoredBy));
             report.line("  CPU during the decisions: %s", decideWhere);
             long[] score = rankingAlone(ranking, ids.subList(0, Math.min(RANKED, ids.size())), 5_000);
             report.line("ranking Score alone (%d candidates, one caller, n=%d): p50 %.3f ms, p99 %.3f ms",
@@ -80,11 +83,18 @@ public final class DecisionScenario {
             report.line("decision / ranking call (p50): %.2f", run.p50Ms * 1e6 / pct(score, 50));
 
             List<String> paths = new ArrayList<>(beacons);
-            double rawBefore = RawProducerRate.measure(kafka, paths.size(), inFlight);
+            // The raw records are impressions of a served ad (price 0), so the consumers downstream do the
+            // same work for them as for the beacons'; each phase starts after the previous one's backlog.
+            UserSignal impression = UserSignal.newBuilder().setKind(SignalKind.IMPRESSION).setPlacement(PLACEMENT)
+                    .setAdvertiserId(run.ad[0]).setCampaignId(run.ad[1]).setAdSetId(run.ad[2]).setCreativeId(run.ad[3]).build();
+            settle();
+            double rawBefore = RawProducerRate.measure(kafka, paths.size(), inFlight, impression);
+            settle();
             CpuShare ingestCpu = CpuShare.start();
             double ingest = ingest(base, paths, inFlight);
             String ingestWhere = ingestCpu.top(6);
-            double rawAfter = RawProducerRate.measure(kafka, paths.size(), inFlight);
+            settle();
+            double rawAfter = RawProducerRate.measure(kafka, paths.size(), inFlight, impression);
             report.line("tracking ingest GET /t/imp -> surf.signals.v1 (n=%d, %d in flight): %.0f events/s",
                     paths.size(), inFlight, ingest);
             report.line("  CPU during the ingest: %s", ingestWhere);
@@ -97,7 +107,18 @@ public final class DecisionScenario {
         report.write(java.nio.file.Path.of(".surf", "decision-load.txt"));
     }
 
-    private record DecisionRun(int n, double p50Ms, double p99Ms, double perSecond, long failed, long filled) {
+    /** {@code ad}: advertiser, campaign, ad set and creative id of one ad served in the run. */
+    private record DecisionRun(int n, double p50Ms, double p99Ms, double perSecond, long failed, long filled,
+                               java.util.Map<String, Long> scoredBy, long[] ad) {
+    }
+
+    /** Lets the consumers downstream (spend, experiments, feature store) work off the previous phase. */
+    private static void settle() throws InterruptedException {
+        Thread.sleep(Long.getLong("surf.load.settle-ms", 15_000));
+    }
+
+    private static long number(String json, String field) {
+        return Long.parseLong(CampaignScenario.field(json, field));
     }
 
     private static String body(int i) {
@@ -127,6 +148,8 @@ public final class DecisionScenario {
         AtomicInteger next = new AtomicInteger();
         AtomicLong failed = new AtomicLong();
         AtomicLong filled = new AtomicLong();
+        java.util.concurrent.ConcurrentHashMap<String, Long> scoredBy = new java.util.concurrent.ConcurrentHashMap<>();
+        long[] ad = new long[4];
         CountDownLatch done = new CountDownLatch(concurrency);
         long start = System.nanoTime();
         for (int u = 0; u < concurrency; u++) {
@@ -143,6 +166,16 @@ public final class DecisionScenario {
                                 failed.incrementAndGet();
                             } else if (at >= 0) {
                                 filled.incrementAndGet();
+                                int s = text.indexOf("\"scoring\":\"");
+                                scoredBy.merge(s < 0 ? "?" : text.substring(s + 11, text.indexOf('"', s + 11)), 1L, Long::sum);
+                                synchronized (ad) {
+                                    if (ad[1] == 0) {
+                                        ad[0] = number(text, "advertiserId");
+                                        ad[1] = number(text, "campaignId");
+                                        ad[2] = number(text, "adSetId");
+                                        ad[3] = number(text, "creativeId");
+                                    }
+                                }
                                 if (beacons != null) {
                                     String url = text.substring(at + 17, text.indexOf('"', at + 17));
                                     beacons.add(URI.create(url).getRawPath() + "?" + URI.create(url).getRawQuery());
@@ -160,7 +193,8 @@ public final class DecisionScenario {
         }
         done.await();
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new DecisionRun(n, pct(latency, 50) / 1e6, pct(latency, 99) / 1e6, n / seconds, failed.get(), filled.get());
+        return new DecisionRun(n, pct(latency, 50) / 1e6, pct(latency, 99) / 1e6, n / seconds, failed.get(), filled.get(),
+                java.util.Map.copyOf(scoredBy), ad);
     }
 
     private static long[] rankingAlone(String target, List<Long> campaignIds, int n) throws InterruptedException {

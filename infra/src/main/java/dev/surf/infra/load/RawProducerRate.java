@@ -3,7 +3,6 @@ package dev.surf.infra.load;
 import dev.surf.events.EventIds;
 import dev.surf.events.KafkaSettings;
 import dev.surf.events.Topics;
-import dev.surf.events.v1.SignalKind;
 import dev.surf.events.v1.UserSignal;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,22 +14,22 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * The raw engine a tracking ingest figure is compared with: a bare KafkaProducer with Surf's producer
- * settings writing signal-sized records to surf.signals.v1, at most {@code window} unacknowledged at a
- * time (like that many beacons in flight).
+ * settings writing records to surf.signals.v1, at most {@code window} unacknowledged at a time (like
+ * that many beacons in flight). Each record is {@code template} with fresh event, decision and user
+ * ids: pass an impression of a real ad and the consumers downstream do the same work for these
+ * records as for the beacons' (pass a page view and they mostly skip them).
  */
 public final class RawProducerRate {
     private RawProducerRate() {
     }
 
     /** Records per second acknowledged by the broker. */
-    public static double measure(String bootstrapServers, int n, int window) throws InterruptedException {
+    public static double measure(String bootstrapServers, int n, int window, UserSignal template) throws InterruptedException {
         try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(KafkaSettings.producer(bootstrapServers, "bench-raw"))) {
             List<byte[]> values = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                values.add(UserSignal.newBuilder().setEventId(EventIds.random()).setTimeMs(System.currentTimeMillis())
-                        .setKind(SignalKind.PAGE_VIEW).setUserId("bench-user-" + i).setDecisionId(EventIds.random())
-                        .setAdvertiserId(1).setCampaignId(1).setAdSetId(1).setCreativeId(1).setPlacement("bench").build()
-                        .toByteArray());
+                values.add(template.toBuilder().setEventId(EventIds.random()).setTimeMs(System.currentTimeMillis())
+                        .setUserId("raw-user-" + i).setDecisionId(EventIds.random()).build().toByteArray());
             }
             try {
                 p.send(new ProducerRecord<>(Topics.SIGNALS.name(), "warm", values.getFirst())).get(30, TimeUnit.SECONDS);
