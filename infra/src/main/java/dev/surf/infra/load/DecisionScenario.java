@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>archives its campaigns so the next run starts from the same index size.</li>
  * </ol>
  * Usage: {@code DecisionScenario AD_URL ADMIN_KEY RANKING_HOST:PORT KAFKA_BOOTSTRAP [campaigns=1000]
- * [decisions=20000] [concurrency=4] [inFlight=256]}.
+ * [decisions=20000] [concurrency=cores] [inFlight=256]}.
  */
 public final class DecisionScenario {
     private static final String PLACEMENT = "article";
@@ -46,7 +46,7 @@ public final class DecisionScenario {
     public static void main(String[] args) throws Exception {
         if (args.length < 4) {
             System.err.println("usage: DecisionScenario AD_URL ADMIN_KEY RANKING_HOST:PORT KAFKA_BOOTSTRAP"
-                    + " [campaigns=1000] [decisions=20000] [concurrency=4] [inFlight=256]");
+                    + " [campaigns=1000] [decisions=20000] [concurrency=cores] [inFlight=256]");
             System.exit(64);
         }
         URI base = URI.create(args[0]);
@@ -56,7 +56,7 @@ public final class DecisionScenario {
         String kafka = args[3];
         int campaigns = args.length > 4 ? Integer.parseInt(args[4]) : 1000;
         int decisions = args.length > 5 ? Integer.parseInt(args[5]) : 20_000;
-        int concurrency = args.length > 6 ? Integer.parseInt(args[6]) : 4;
+        int concurrency = args.length > 6 ? Integer.parseInt(args[6]) : Runtime.getRuntime().availableProcessors();
         int inFlight = args.length > 7 ? Integer.parseInt(args[7]) : 256;
 
         Report report = new Report();
@@ -87,6 +87,7 @@ public final class DecisionScenario {
             // same work for them as for the beacons'; each phase starts after the previous one's backlog.
             UserSignal impression = UserSignal.newBuilder().setKind(SignalKind.IMPRESSION).setPlacement(PLACEMENT)
                     .setAdvertiserId(run.ad[0]).setCampaignId(run.ad[1]).setAdSetId(run.ad[2]).setCreativeId(run.ad[3]).build();
+            RawProducerRate.measure(kafka, Math.min(paths.size(), 5_000), inFlight, impression); // warm-up, not reported
             settle();
             double rawBefore = RawProducerRate.measure(kafka, paths.size(), inFlight, impression);
             settle();
