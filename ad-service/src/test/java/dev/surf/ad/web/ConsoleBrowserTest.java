@@ -61,6 +61,12 @@ class ConsoleBrowserTest {
     @Inject
     SignalPublisher signals;
 
+    @Inject
+    io.agroal.api.AgroalDataSource ds;
+
+    @Inject
+    dev.surf.ad.decision.IndexRefresher index;
+
     @BeforeAll
     static void startBrowser() {
         browser = Browser.start();
@@ -184,6 +190,54 @@ class ConsoleBrowserTest {
         browser.waitForText(By.cssSelector("#cuped-table tr[data-metric='CLICKS_PER_USER'][data-estimate='cuped']"), "not applied");
         assertTrue(browser.driver.findElement(By.id("cuped-rule")).getText().contains("pre-period"));
         browser.fullPage("console-03-live-results");
+
+        // Then real traffic: infra's load generator sends decisions for new users to POST /v1/decisions
+        // and fires each served ad's impression beacon. Assignment, exposure and the tagged impression
+        // now all come from the decision path, and the page's counts keep moving.
+        int more = loadGeneratorTraffic(200);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(60), java.time.Duration.ofMillis(200))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d ->
+                parse(usersOf("control")) + parse(usersOf("treatment")) == expected + more);
+        browser.fullPage("console-04-after-load-generator");
+    }
+
+    /** Returns how many new users got an ad (each is one exposure in the running experiment). */
+    private int loadGeneratorTraffic(int users) {
+        String placement = "p-console-" + experimentKey;
+        try {
+            new dev.surf.ad.decision.TestCampaigns(ds).create("console-" + experimentKey, "CPM", 2_000_000, 1_000_000_000,
+                    placement, "");
+            index.rebuild();
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.URI root = base.toURI();
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+            dev.surf.infra.load.LoadGenerator.Result r = dev.surf.infra.load.LoadGenerator.run(8, users,
+                    java.time.Duration.ofSeconds(90), (u, i, rec) -> {
+                        String user = "lg-user-" + experimentKey + "-" + next.getAndIncrement();
+                        long t0 = System.nanoTime();
+                        var decided = http.send(java.net.http.HttpRequest.newBuilder(root.resolve("/v1/decisions"))
+                                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                        dev.surf.ad.decision.DecisionFlowTest.decisionBody(placement, user, "US", 30, "", 1)))
+                                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                        String body = decided.body();
+                        int at = body.indexOf("\"impressionUrl\":\"");
+                        boolean ok = decided.statusCode() == 200 && at >= 0;
+                        if (ok) {
+                            java.net.URI imp = java.net.URI.create(body.substring(at + 17, body.indexOf('"', at + 17)));
+                            ok = http.send(java.net.http.HttpRequest.newBuilder(root.resolve(imp.getRawPath() + "?" + imp.getRawQuery()))
+                                    .build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                            served.incrementAndGet();
+                        }
+                        rec.record("decision+impression", System.nanoTime() - t0, ok);
+                        return "decision+impression";
+                    });
+            assertEquals(0, r.recorder().failures(), r.report());
+            assertEquals(users, served.get(), "every load-generator decision served an ad");
+            return served.get();
+        } catch (Exception e) {
+            throw new AssertionError("load generator traffic failed", e);
+        }
     }
 
     private static long preSpend(int user) {
