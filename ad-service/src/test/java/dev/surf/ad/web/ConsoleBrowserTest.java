@@ -198,7 +198,7 @@ class ConsoleBrowserTest {
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(60), java.time.Duration.ofMillis(200))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d ->
                 parse(usersOf("control")) + parse(usersOf("treatment")) == expected + more);
-        browser.fullPage("console-04-after-load-generator");
+        browser.fullPage("console-03b-after-load-generator");
     }
 
     /** Returns how many new users got an ad (each is one exposure in the running experiment). */
