@@ -25,7 +25,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.path.json.config.JsonPathConfig;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -171,16 +170,10 @@ class ExperimentResultsFlowTest {
     }
 
     private static JsonPath results(long id) {
-        // Doubles, not JsonPath's default floats: the p-values are compared to 1e-9.
-        return given().get(BASE + "/" + id + "/results").then().statusCode(200).extract().jsonPath()
-                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
+        return ExperimentFixtures.results(id);
     }
 
     private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!condition.getAsBoolean() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
-        assertTrue(condition.getAsBoolean(), what);
+        ExperimentFixtures.await(condition, what);
     }
 }

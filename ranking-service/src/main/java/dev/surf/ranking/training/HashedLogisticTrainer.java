@@ -39,17 +39,7 @@ public final class HashedLogisticTrainer {
             for (int d = 0; d < denseCount; d++) {
                 z += x[xOffset + d] * dense[d];
             }
-            for (int f = 0; f < k; f++) {
-                double sum = 0;
-                double squares = 0;
-                for (int s = 0; s < slots; s++) {
-                    double v = factors[(int) ids[idOffset + s] * k + f];
-                    sum += v;
-                    squares += v * v;
-                }
-                z += 0.5 * (sum * sum - squares);
-            }
-            return z;
+            return z + pairwise(factors, k, ids, idOffset, slots, new double[k]);
         }
     }
 
@@ -106,17 +96,7 @@ public final class HashedLogisticTrainer {
                 for (int d = 0; d < denseCount; d++) {
                     z += x[xo + d] * v[d];
                 }
-                for (int q = 0; q < k; q++) {
-                    double sum = 0;
-                    double squares = 0;
-                    for (int s = 0; s < slots; s++) {
-                        double fv = f[(int) ids[io + s] * k + q];
-                        sum += fv;
-                        squares += fv * fv;
-                    }
-                    sums[q] = sum;
-                    z += 0.5 * (sum * sum - squares);
-                }
+                z += pairwise(f, k, ids, io, slots, sums);
                 double p = 1.0 / (1.0 + Math.exp(-z));
                 double g = p - (y[r] ? 1 : 0);
                 for (int s = 0; s < slots; s++) {
@@ -153,5 +133,22 @@ public final class HashedLogisticTrainer {
         }
         acc[k] += grad * grad;
         return eta / Math.sqrt(acc[k] + 1e-8);
+    }
+
+    /** The FM term 0.5 * sum_f ((sum_s v_sf)^2 - sum_s v_sf^2) of one row; leaves sum_s v_sf in {@code sums}. */
+    static double pairwise(double[] factors, int k, long[] ids, int idOffset, int slots, double[] sums) {
+        double z = 0;
+        for (int f = 0; f < k; f++) {
+            double sum = 0;
+            double squares = 0;
+            for (int s = 0; s < slots; s++) {
+                double v = factors[(int) ids[idOffset + s] * k + f];
+                sum += v;
+                squares += v * v;
+            }
+            sums[f] = sum;
+            z += 0.5 * (sum * sum - squares);
+        }
+        return z;
     }
 }
