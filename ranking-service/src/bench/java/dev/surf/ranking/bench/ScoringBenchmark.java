@@ -12,11 +12,11 @@ import dev.surf.ranking.scoring.EncodedRows;
 import dev.surf.ranking.scoring.LoadedModel;
 import dev.surf.ranking.scoring.MicroBatcher;
 import dev.surf.ranking.scoring.ModelHolder;
+import dev.surf.ranking.scoring.RankerService;
 import dev.surf.ranking.scoring.ScoreFeatureBuilder;
 import dev.surf.ranking.scoring.ScoreRequestValidator;
 import dev.surf.ranking.scoring.SessionFactory;
 import dev.surf.ranking.v1.Candidate;
-import dev.surf.ranking.v1.CandidateScore;
 import dev.surf.ranking.v1.ScoreContext;
 import dev.surf.ranking.v1.ScoreRequest;
 import dev.surf.ranking.v1.ScoreResponse;
@@ -74,7 +74,7 @@ public class ScoringBenchmark {
         holder.swap(new LoadedModel(sessions.create(onnx), "bench", 1, "-"));
         rawSession = sessions.create(onnx);
         // max wait 0: one caller never waits for a batch to fill, so this measures pure overhead.
-        batcher = new MicroBatcher(holder, sessions, 1024, Duration.ZERO, 1024, 1, n -> { });
+        batcher = new MicroBatcher(holder, sessions, 1024, Duration.ZERO, 1024, n -> { });
         features = new ScoreFeatureBuilder(FeatureLookup.NONE, new Priors(0.01, 0.05, 100));
         validator = new ScoreRequestValidator(1000);
         ScoreRequest.Builder r = ScoreRequest.newBuilder().setRequestId("bench")
@@ -110,12 +110,13 @@ public class ScoringBenchmark {
         validator.validate(request);
         EncodedRows encoded = features.build(request);
         MicroBatcher.Scores s = batcher.submit(encoded.sparse(), encoded.dense(), encoded.rows()).join();
-        ScoreResponse.Builder out = ScoreResponse.newBuilder().setModelName(s.modelName()).setModelVersion(Long.toString(s.modelVersion()));
-        for (int i = 0; i < encoded.rows(); i++) {
-            Candidate c = request.getCandidates(i);
-            out.addScores(CandidateScore.newBuilder().setCampaignId(c.getCampaignId()).setCreativeId(c.getCreativeId())
-                    .setPCtr(s.ctr()[i]).setPCvr(s.cvr()[i]));
-        }
-        return out.build();
+        return RankerService.response(request, s).build();
+    }
+
+    /** The part of servicePath that raw does not do at all (for the breakdown in the README). */
+    @Benchmark
+    public EncodedRows featuresOnly() {
+        validator.validate(request);
+        return features.build(request);
     }
 }

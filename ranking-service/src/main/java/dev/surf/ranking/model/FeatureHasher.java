@@ -31,11 +31,38 @@ public final class FeatureHasher {
         return bucket((key + "=").getBytes(StandardCharsets.UTF_8), value, null);
     }
 
+    /**
+     * The hash state after {@code key + "=" + a + "|"}: {@link CrossPrefix#with} finishes it with a second
+     * value, giving exactly {@link #cross(SparseSlot, String, String)} without hashing {@code a} again.
+     * The scorer keeps one per candidate, because {@code a} (a campaign or creative id) repeats across
+     * requests while {@code b} (placement, device) is per request.
+     */
+    public static CrossPrefix crossPrefix(SparseSlot slot, String a) {
+        Murmur m = new Murmur();
+        m.addAll(SLOT_PREFIX[slot.ordinal()]);
+        m.addUtf8(a);
+        m.add((byte) '|');
+        return new CrossPrefix(m);
+    }
+
+    /** An immutable murmur state; see {@link #crossPrefix}. */
+    public static final class CrossPrefix {
+        private final Murmur state;
+
+        private CrossPrefix(Murmur state) {
+            this.state = state;
+        }
+
+        public long with(String b) {
+            Murmur m = state.copy();
+            m.addUtf8(b == null ? "" : b);
+            return Integer.toUnsignedLong(m.finish()) % ModelContract.HASH_BUCKETS;
+        }
+    }
+
     private static long bucket(byte[] prefix, String a, String b) {
         Murmur m = new Murmur();
-        for (byte x : prefix) {
-            m.add(x);
-        }
+        m.addAll(prefix);
         m.addUtf8(a == null ? "" : a);
         if (b != null) {
             m.add((byte) '|');
@@ -50,6 +77,21 @@ public final class FeatureHasher {
         private int k;
         private int n;
         private int len;
+
+        Murmur copy() {
+            Murmur m = new Murmur();
+            m.h1 = h1;
+            m.k = k;
+            m.n = n;
+            m.len = len;
+            return m;
+        }
+
+        void addAll(byte[] bytes) {
+            for (byte b : bytes) {
+                add(b);
+            }
+        }
 
         void add(byte b) {
             k |= (b & 0xff) << (8 * n);

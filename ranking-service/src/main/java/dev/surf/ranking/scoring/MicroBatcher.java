@@ -6,17 +6,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 
 /**
- * Dynamic micro-batching (as Triton does it): concurrent Score calls queue their rows; a worker takes
- * the first, waits at most {@code maxWait} for more, up to {@code maxRows} rows, runs them through the
- * live session as one batch and hands each caller its slice. A request larger than {@code maxRows}
- * runs as a batch of its own. A full queue rejects at once rather than letting latency grow unbounded.
- * Requests for a named model version (A/B tests) are batched only with requests for the same version.
+ * Dynamic micro-batching without a hand-off thread (the "combining" pattern of group commit):
+ * every Score call queues its rows, then tries to become the leader. The leader drains the queue in
+ * batches of up to {@code maxRows} rows (waiting at most {@code maxWait} for more), runs each through
+ * the session and completes every caller's future with its slice; callers that arrive while a batch
+ * runs queue up and ride in the next one. A lone request therefore runs on its own thread at once,
+ * with no queue wake-up, while concurrent requests still coalesce. A request larger than
+ * {@code maxRows} runs as a batch of its own; a full queue rejects at once rather than letting latency
+ * grow unbounded. Batches never mix model versions. A named version that is not loaded yet is
+ * loaded on a separate loader thread first (it reads the registry), never on the caller's thread.
  */
 public final class MicroBatcher implements AutoCloseable {
     /** One request's scores, in its row order, and the model that produced them. */
@@ -26,19 +33,23 @@ public final class MicroBatcher implements AutoCloseable {
     private record Job(long[] sparse, float[] dense, int rows, long version, CompletableFuture<Scores> result) {
     }
 
+    private static final String SHUTTING_DOWN = "the scorer is shutting down";
+
     private final ModelSource models;
     private final SessionFactory sessions;
     private final int maxRows;
     private final long maxWaitNanos;
     private final BlockingQueue<Job> queue;
-    private final List<Thread> workers = new ArrayList<>();
+    private final ReentrantLock leader = new ReentrantLock();
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().name("ranking-model-loader").daemon(true).unstarted(r));
     private final IntConsumer batchObserver;
     private volatile boolean running = true;
 
     public MicroBatcher(ModelSource models, SessionFactory sessions, int maxRows, Duration maxWait, int queueCapacity,
-                        int workerCount, IntConsumer batchObserver) {
-        if (maxRows < 1 || workerCount < 1 || queueCapacity < 1 || maxWait.isNegative()) {
-            throw new IllegalArgumentException("batcher needs max rows, workers and queue capacity >= 1 and max wait >= 0");
+                        IntConsumer batchObserver) {
+        if (maxRows < 1 || queueCapacity < 1 || maxWait.isNegative()) {
+            throw new IllegalArgumentException("batcher needs max rows and queue capacity >= 1 and max wait >= 0");
         }
         this.models = models;
         this.sessions = sessions;
@@ -46,13 +57,9 @@ public final class MicroBatcher implements AutoCloseable {
         this.maxWaitNanos = maxWait.toNanos();
         this.queue = new LinkedBlockingQueue<>(queueCapacity);
         this.batchObserver = batchObserver;
-        for (int i = 0; i < workerCount; i++) {
-            Thread t = Thread.ofPlatform().name("ranking-batcher-" + i).daemon(true).start(this::work);
-            workers.add(t);
-        }
     }
 
-    /** Queues {@code rows} rows ({@link ModelContract} layout); completes with their scores. */
+    /** Scores {@code rows} rows ({@link ModelContract} layout) with the live model. */
     public CompletableFuture<Scores> submit(long[] sparse, float[] dense, int rows) {
         return submit(sparse, dense, rows, ModelSource.LIVE);
     }
@@ -60,48 +67,90 @@ public final class MicroBatcher implements AutoCloseable {
     /** As {@link #submit(long[], float[], int)}, scored by model {@code version} ({@link ModelSource#LIVE} = live). */
     public CompletableFuture<Scores> submit(long[] sparse, float[] dense, int rows, long version) {
         CompletableFuture<Scores> f = new CompletableFuture<>();
+        Job job = new Job(sparse, dense, rows, version, f);
         if (!running) {
-            f.completeExceptionally(new RejectedExecutionException("the scorer is shutting down"));
-        } else if (!queue.offer(new Job(sparse, dense, rows, version, f))) {
-            f.completeExceptionally(new RejectedExecutionException("the scoring queue is full"));
+            f.completeExceptionally(new RejectedExecutionException(SHUTTING_DOWN));
+        } else if (!models.isReady(version)) {
+            loadThenEnqueue(job);
+        } else {
+            enqueueAndLead(job);
         }
         return f;
     }
 
-    private void work() {
-        Job carry = null;
-        while (running) {
+    private void loadThenEnqueue(Job job) {
+        try {
+            loader.execute(() -> {
+                try {
+                    models.acquire(job.version()).release();
+                } catch (RuntimeException e) {
+                    job.result().completeExceptionally(e);
+                    return;
+                }
+                enqueueAndLead(job);
+            });
+        } catch (RejectedExecutionException e) {
+            job.result().completeExceptionally(new RejectedExecutionException(SHUTTING_DOWN));
+        }
+    }
+
+    private void enqueueAndLead(Job job) {
+        if (!queue.offer(job)) {
+            job.result().completeExceptionally(new RejectedExecutionException("the scoring queue is full"));
+            return;
+        }
+        // Re-check after unlocking: a job queued while the last leader was finishing must not be stranded.
+        while (!queue.isEmpty() && leader.tryLock()) {
             try {
-                Job first = carry != null ? carry : queue.poll(100, TimeUnit.MILLISECONDS);
-                carry = null;
-                if (first == null) {
-                    continue;
-                }
-                List<Job> batch = new ArrayList<>();
-                batch.add(first);
-                int rows = first.rows();
-                long deadline = System.nanoTime() + maxWaitNanos;
-                while (rows < maxRows) {
-                    long left = deadline - System.nanoTime();
-                    Job next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
-                    if (next == null) {
-                        break;
-                    }
-                    if (rows + next.rows() > maxRows || next.version() != first.version()) {
-                        carry = next;
-                        break;
-                    }
-                    batch.add(next);
-                    rows += next.rows();
-                }
-                run(batch, rows, first.version());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                drain();
+            } finally {
+                leader.unlock();
             }
         }
+    }
+
+    /** Runs batches until the queue is empty; only the leader calls this. */
+    private void drain() {
+        Job carry = null;
+        while (running) {
+            Job first = carry != null ? carry : queue.poll();
+            carry = null;
+            if (first == null) {
+                return;
+            }
+            List<Job> batch = new ArrayList<>();
+            batch.add(first);
+            int rows = first.rows();
+            long deadline = System.nanoTime() + maxWaitNanos;
+            while (rows < maxRows) {
+                Job next = next(deadline);
+                if (next == null) {
+                    break;
+                }
+                if (rows + next.rows() > maxRows || next.version() != first.version()) {
+                    carry = next;
+                    break;
+                }
+                batch.add(next);
+                rows += next.rows();
+            }
+            run(batch, rows, first.version());
+        }
         if (carry != null) {
-            carry.result().completeExceptionally(new RejectedExecutionException("the scorer is shutting down"));
+            carry.result().completeExceptionally(new RejectedExecutionException(SHUTTING_DOWN));
+        }
+    }
+
+    private Job next(long deadline) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            return queue.poll();
+        }
+        try {
+            return queue.poll(left, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 
@@ -130,6 +179,10 @@ public final class MicroBatcher implements AutoCloseable {
                 model.release();
             }
             batchObserver.accept(rows);
+            if (batch.size() == 1) {
+                batch.getFirst().result().complete(new Scores(out[0], out[1], model.name(), model.version()));
+                return;
+            }
             int at = 0;
             for (Job j : batch) {
                 float[] ctr = new float[j.rows()];
@@ -149,16 +202,15 @@ public final class MicroBatcher implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        for (Thread t : workers) {
-            try {
-                t.join(2_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        loader.shutdownNow();
+        leader.lock();
+        try {
+            Job j;
+            while ((j = queue.poll()) != null) {
+                j.result().completeExceptionally(new RejectedExecutionException(SHUTTING_DOWN));
             }
-        }
-        Job j;
-        while ((j = queue.poll()) != null) {
-            j.result().completeExceptionally(new RejectedExecutionException("the scorer is shutting down"));
+        } finally {
+            leader.unlock();
         }
     }
 }

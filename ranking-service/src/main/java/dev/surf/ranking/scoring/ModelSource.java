@@ -7,4 +7,12 @@ public interface ModelSource {
 
     /** The model for {@code version} ({@link #LIVE} or a registry version), acquired: release it when done. */
     LoadedModel acquire(long version);
+
+    /**
+     * Whether {@link #acquire} can answer {@code version} from memory. When false, acquiring may read the
+     * registry and build a session, which the batcher does off its callers' (event-loop) threads.
+     */
+    default boolean isReady(long version) {
+        return true;
+    }
 }

@@ -40,15 +40,8 @@ public class RankerService implements Ranker {
         EncodedRows rows = features.build(request);
         return Uni.createFrom().completionStage(() -> batcher.submit(rows.sparse(), rows.dense(), rows.rows(), version))
                 .map(s -> {
-                    ScoreResponse.Builder out = ScoreResponse.newBuilder().setModelName(s.modelName())
-                            .setModelVersion(Long.toString(s.modelVersion()));
-                    for (int i = 0; i < rows.rows(); i++) {
-                        var c = request.getCandidates(i);
-                        out.addScores(CandidateScore.newBuilder().setCampaignId(c.getCampaignId()).setCreativeId(c.getCreativeId())
-                                .setPCtr(s.ctr()[i]).setPCvr(s.cvr()[i]));
-                    }
                     outcome("ok");
-                    return out.setServerMicros((System.nanoTime() - start) / 1_000).build();
+                    return response(request, s).setServerMicros((System.nanoTime() - start) / 1_000).build();
                 })
                 .onFailure().transform(e -> {
                     if (e instanceof UnknownModelVersionException) {
@@ -62,6 +55,17 @@ public class RankerService implements Ranker {
                     outcome("error");
                     return Status.INTERNAL.withDescription("scoring failed: " + e.getMessage()).asRuntimeException();
                 });
+    }
+
+    /** One score per candidate, in request order, and the model that gave them. */
+    public static ScoreResponse.Builder response(ScoreRequest request, MicroBatcher.Scores s) {
+        ScoreResponse.Builder out = ScoreResponse.newBuilder().setModelName(s.modelName()).setModelVersion(Long.toString(s.modelVersion()));
+        for (int i = 0; i < s.ctr().length; i++) {
+            var c = request.getCandidates(i);
+            out.addScores(CandidateScore.newBuilder().setCampaignId(c.getCampaignId()).setCreativeId(c.getCreativeId())
+                    .setPCtr(s.ctr()[i]).setPCvr(s.cvr()[i]));
+        }
+        return out;
     }
 
     /** Empty = the live model; otherwise a registry version number (an A/B test's candidate model). */

@@ -36,8 +36,6 @@ public interface RankingConfig {
         Duration maxWait();
 
         int queueCapacity();
-
-        int workers();
     }
 
     interface Onnx {

@@ -15,10 +15,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a validated Score request into model rows, producing exactly what {@link RawFeatures#encode}
- * gives for each candidate (tested) but hashing request-level and per-category slots once per request.
+ * gives for each candidate (tested) but hashing request-level and per-category slots once per request,
+ * and the candidate's own ids once per creative: a creative's campaign, advertiser and ad set repeat
+ * across requests, so their hashes (and the hash state of the crosses up to the per-request value)
+ * are kept in a bounded map.
  */
 public final class ScoreFeatureBuilder {
     private static final int F = ModelContract.SPARSE_SLOTS;
@@ -26,16 +30,38 @@ public final class ScoreFeatureBuilder {
     private static final long MATCH_YES = FeatureHasher.id(SparseSlot.INTEREST_MATCH, "1");
     private static final long MATCH_NO = FeatureHasher.id(SparseSlot.INTEREST_MATCH, "0");
     private static final long MATCH_UNKNOWN = FeatureHasher.id(SparseSlot.INTEREST_MATCH, "");
+    /** About 200 bytes each; when full the map starts over (creatives in flight are far fewer). */
+    private static final int MAX_CACHED_CANDIDATES = 100_000;
 
     private final FeatureLookup lookup;
     private final Priors priors;
+    private final ConcurrentHashMap<Long, CandidateIds> candidateIds = new ConcurrentHashMap<>();
 
     public ScoreFeatureBuilder(FeatureLookup lookup, Priors priors) {
         this.lookup = lookup;
         this.priors = priors;
     }
 
-    private record CategoryIds(long category, long categoryXCountry, long keywordXCategory, long userClicks) {
+    private record CategoryIds(long category, long categoryXCountry, long keywordXCategory, float userClicksLog) {
+    }
+
+    /** The request-independent ids of one candidate. */
+    private record CandidateIds(long campaignId, long advertiserId, long adSetId, long campaign, long creative, long advertiser,
+                                long adSet, FeatureHasher.CrossPrefix campaignX, FeatureHasher.CrossPrefix creativeX) {
+        static CandidateIds of(Candidate c) {
+            String campaign = Long.toString(c.getCampaignId());
+            String creative = Long.toString(c.getCreativeId());
+            return new CandidateIds(c.getCampaignId(), c.getAdvertiserId(), c.getAdSetId(),
+                    FeatureHasher.id(SparseSlot.CAMPAIGN, campaign), FeatureHasher.id(SparseSlot.CREATIVE, creative),
+                    FeatureHasher.id(SparseSlot.ADVERTISER, Long.toString(c.getAdvertiserId())),
+                    FeatureHasher.id(SparseSlot.AD_SET, Long.toString(c.getAdSetId())),
+                    FeatureHasher.crossPrefix(SparseSlot.CAMPAIGN_X_PLACEMENT, campaign),
+                    FeatureHasher.crossPrefix(SparseSlot.CREATIVE_X_DEVICE, creative));
+        }
+
+        boolean sameAs(Candidate c) {
+            return campaignId == c.getCampaignId() && advertiserId == c.getAdvertiserId() && adSetId == c.getAdSetId();
+        }
     }
 
     public EncodedRows build(ScoreRequest request) {
@@ -56,6 +82,8 @@ public final class ScoreFeatureBuilder {
         long gender0 = FeatureHasher.id(SparseSlot.GENDER, user.getGender());
         Set<String> interests = user.getInterestsCount() == 0 ? Set.of() : new HashSet<>(user.getInterestsList());
         Counters userCounts = lookup.user(user.getUserId());
+        float userImpressionsLog = DenseFeatures.logCount(userCounts.impressions());
+        float userClicksLog = DenseFeatures.logCount(userCounts.clicks());
         Map<String, CategoryIds> categories = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Candidate c = request.getCandidates(i);
@@ -63,30 +91,43 @@ public final class ScoreFeatureBuilder {
             String category = cats.isEmpty() ? "" : cats.getFirst();
             CategoryIds cat = categories.computeIfAbsent(category, k -> new CategoryIds(
                     FeatureHasher.id(SparseSlot.CATEGORY, k), FeatureHasher.cross(SparseSlot.CATEGORY_X_COUNTRY, k, country),
-                    FeatureHasher.cross(SparseSlot.KEYWORD_X_CATEGORY, keyword, k), lookup.userCategoryClicks(user.getUserId(), k)));
-            String campaign = Long.toString(c.getCampaignId());
-            String creative = Long.toString(c.getCreativeId());
+                    FeatureHasher.cross(SparseSlot.KEYWORD_X_CATEGORY, keyword, k),
+                    DenseFeatures.logCount(lookup.userCategoryClicks(user.getUserId(), k))));
+            CandidateIds ids = candidateIds(c);
             int o = i * F;
             sparse[o + SparseSlot.COUNTRY.ordinal()] = country0;
             sparse[o + SparseSlot.DEVICE.ordinal()] = device0;
             sparse[o + SparseSlot.PLACEMENT.ordinal()] = placement0;
             sparse[o + SparseSlot.HOUR.ordinal()] = hour0;
-            sparse[o + SparseSlot.CAMPAIGN.ordinal()] = FeatureHasher.id(SparseSlot.CAMPAIGN, campaign);
-            sparse[o + SparseSlot.CREATIVE.ordinal()] = FeatureHasher.id(SparseSlot.CREATIVE, creative);
-            sparse[o + SparseSlot.ADVERTISER.ordinal()] = FeatureHasher.id(SparseSlot.ADVERTISER, Long.toString(c.getAdvertiserId()));
-            sparse[o + SparseSlot.AD_SET.ordinal()] = FeatureHasher.id(SparseSlot.AD_SET, Long.toString(c.getAdSetId()));
+            sparse[o + SparseSlot.CAMPAIGN.ordinal()] = ids.campaign();
+            sparse[o + SparseSlot.CREATIVE.ordinal()] = ids.creative();
+            sparse[o + SparseSlot.ADVERTISER.ordinal()] = ids.advertiser();
+            sparse[o + SparseSlot.AD_SET.ordinal()] = ids.adSet();
             sparse[o + SparseSlot.CATEGORY.ordinal()] = cat.category();
-            sparse[o + SparseSlot.CAMPAIGN_X_PLACEMENT.ordinal()] = FeatureHasher.cross(SparseSlot.CAMPAIGN_X_PLACEMENT, campaign, placement);
-            sparse[o + SparseSlot.CREATIVE_X_DEVICE.ordinal()] = FeatureHasher.cross(SparseSlot.CREATIVE_X_DEVICE, creative, device);
+            sparse[o + SparseSlot.CAMPAIGN_X_PLACEMENT.ordinal()] = ids.campaignX().with(placement);
+            sparse[o + SparseSlot.CREATIVE_X_DEVICE.ordinal()] = ids.creativeX().with(device);
             sparse[o + SparseSlot.CATEGORY_X_COUNTRY.ordinal()] = cat.categoryXCountry();
             sparse[o + SparseSlot.AGE_BUCKET.ordinal()] = age0;
             sparse[o + SparseSlot.GENDER.ordinal()] = gender0;
             sparse[o + SparseSlot.INTEREST_MATCH.ordinal()] = interests.isEmpty() ? MATCH_UNKNOWN : matches(cats, interests) ? MATCH_YES : MATCH_NO;
             sparse[o + SparseSlot.KEYWORD_X_CATEGORY.ordinal()] = cat.keywordXCategory();
-            DenseFeatures.fill(dense, i * D, lookup.creative(c.getCreativeId()), lookup.campaign(c.getCampaignId()), userCounts,
-                    cat.userClicks(), priors);
+            DenseFeatures.fill(dense, i * D, DenseFeatures.creativeCtrLogit(lookup.creative(c.getCreativeId()), priors),
+                    DenseFeatures.campaignCvrLogit(lookup.campaign(c.getCampaignId()), priors), userImpressionsLog, userClicksLog,
+                    cat.userClicksLog());
         }
         return new EncodedRows(sparse, dense, n);
+    }
+
+    private CandidateIds candidateIds(Candidate c) {
+        CandidateIds ids = candidateIds.get(c.getCreativeId());
+        if (ids == null || !ids.sameAs(c)) {
+            ids = CandidateIds.of(c);
+            if (candidateIds.size() >= MAX_CACHED_CANDIDATES) {
+                candidateIds.clear();
+            }
+            candidateIds.put(c.getCreativeId(), ids);
+        }
+        return ids;
     }
 
     private static boolean matches(List<String> categories, Set<String> interests) {

@@ -51,6 +51,17 @@ public final class ServedModels implements ModelSource {
         }
     }
 
+    @Override
+    public boolean isReady(long version) {
+        if (version == LIVE || version == live.liveVersion()) {
+            return true;
+        }
+        synchronized (named) {
+            LoadedModel m = named.get(version);
+            return m != null && !m.isClosed();
+        }
+    }
+
     /** Drops the named versions (after a registry change: one may have been retired); reloaded on demand. */
     public void forgetNamed() {
         synchronized (named) {
