@@ -45,22 +45,59 @@ public final class ScoreFeatureBuilder {
     private record CategoryIds(long category, long categoryXCountry, long keywordXCategory, float userClicksLog) {
     }
 
-    /** The request-independent ids of one candidate. */
-    private record CandidateIds(long campaignId, long advertiserId, long adSetId, long campaign, long creative, long advertiser,
-                                long adSet, FeatureHasher.CrossPrefix campaignX, FeatureHasher.CrossPrefix creativeX) {
-        static CandidateIds of(Candidate c) {
-            String campaign = Long.toString(c.getCampaignId());
-            String creative = Long.toString(c.getCreativeId());
-            return new CandidateIds(c.getCampaignId(), c.getAdvertiserId(), c.getAdSetId(),
-                    FeatureHasher.id(SparseSlot.CAMPAIGN, campaign), FeatureHasher.id(SparseSlot.CREATIVE, creative),
-                    FeatureHasher.id(SparseSlot.ADVERTISER, Long.toString(c.getAdvertiserId())),
-                    FeatureHasher.id(SparseSlot.AD_SET, Long.toString(c.getAdSetId())),
-                    FeatureHasher.crossPrefix(SparseSlot.CAMPAIGN_X_PLACEMENT, campaign),
-                    FeatureHasher.crossPrefix(SparseSlot.CREATIVE_X_DEVICE, creative));
+    /**
+     * The request-independent ids of one candidate, and the logits of the last counters seen for it: the
+     * feature store hands out the same {@link Counters} instance while its cache entry lives, so a logit is
+     * recomputed only when the counters object changes.
+     */
+    private static final class CandidateIds {
+        private record Logit(Counters from, float logit) {
+        }
+
+        final long campaignId;
+        final long advertiserId;
+        final long adSetId;
+        final long campaign;
+        final long creative;
+        final long advertiser;
+        final long adSet;
+        final FeatureHasher.CrossPrefix campaignX;
+        final FeatureHasher.CrossPrefix creativeX;
+        private volatile Logit creativeCtr = new Logit(null, 0);
+        private volatile Logit campaignCvr = new Logit(null, 0);
+
+        CandidateIds(Candidate c) {
+            String campaignText = Long.toString(c.getCampaignId());
+            String creativeText = Long.toString(c.getCreativeId());
+            campaignId = c.getCampaignId();
+            advertiserId = c.getAdvertiserId();
+            adSetId = c.getAdSetId();
+            campaign = FeatureHasher.id(SparseSlot.CAMPAIGN, campaignText);
+            creative = FeatureHasher.id(SparseSlot.CREATIVE, creativeText);
+            advertiser = FeatureHasher.id(SparseSlot.ADVERTISER, Long.toString(advertiserId));
+            adSet = FeatureHasher.id(SparseSlot.AD_SET, Long.toString(adSetId));
+            campaignX = FeatureHasher.crossPrefix(SparseSlot.CAMPAIGN_X_PLACEMENT, campaignText);
+            creativeX = FeatureHasher.crossPrefix(SparseSlot.CREATIVE_X_DEVICE, creativeText);
         }
 
         boolean sameAs(Candidate c) {
             return campaignId == c.getCampaignId() && advertiserId == c.getAdvertiserId() && adSetId == c.getAdSetId();
+        }
+
+        float creativeCtrLogit(Counters counters, Priors priors) {
+            Logit l = creativeCtr;
+            if (l.from() != counters) {
+                creativeCtr = l = new Logit(counters, DenseFeatures.creativeCtrLogit(counters, priors));
+            }
+            return l.logit();
+        }
+
+        float campaignCvrLogit(Counters counters, Priors priors) {
+            Logit l = campaignCvr;
+            if (l.from() != counters) {
+                campaignCvr = l = new Logit(counters, DenseFeatures.campaignCvrLogit(counters, priors));
+            }
+            return l.logit();
         }
     }
 
@@ -89,30 +126,34 @@ public final class ScoreFeatureBuilder {
             Candidate c = request.getCandidates(i);
             List<String> cats = c.getCategoriesList();
             String category = cats.isEmpty() ? "" : cats.getFirst();
-            CategoryIds cat = categories.computeIfAbsent(category, k -> new CategoryIds(
-                    FeatureHasher.id(SparseSlot.CATEGORY, k), FeatureHasher.cross(SparseSlot.CATEGORY_X_COUNTRY, k, country),
-                    FeatureHasher.cross(SparseSlot.KEYWORD_X_CATEGORY, keyword, k),
-                    DenseFeatures.logCount(lookup.userCategoryClicks(user.getUserId(), k))));
+            CategoryIds cat = categories.get(category);
+            if (cat == null) {
+                cat = new CategoryIds(FeatureHasher.id(SparseSlot.CATEGORY, category),
+                        FeatureHasher.cross(SparseSlot.CATEGORY_X_COUNTRY, category, country),
+                        FeatureHasher.cross(SparseSlot.KEYWORD_X_CATEGORY, keyword, category),
+                        DenseFeatures.logCount(lookup.userCategoryClicks(user.getUserId(), category)));
+                categories.put(category, cat);
+            }
             CandidateIds ids = candidateIds(c);
             int o = i * F;
             sparse[o + SparseSlot.COUNTRY.ordinal()] = country0;
             sparse[o + SparseSlot.DEVICE.ordinal()] = device0;
             sparse[o + SparseSlot.PLACEMENT.ordinal()] = placement0;
             sparse[o + SparseSlot.HOUR.ordinal()] = hour0;
-            sparse[o + SparseSlot.CAMPAIGN.ordinal()] = ids.campaign();
-            sparse[o + SparseSlot.CREATIVE.ordinal()] = ids.creative();
-            sparse[o + SparseSlot.ADVERTISER.ordinal()] = ids.advertiser();
-            sparse[o + SparseSlot.AD_SET.ordinal()] = ids.adSet();
+            sparse[o + SparseSlot.CAMPAIGN.ordinal()] = ids.campaign;
+            sparse[o + SparseSlot.CREATIVE.ordinal()] = ids.creative;
+            sparse[o + SparseSlot.ADVERTISER.ordinal()] = ids.advertiser;
+            sparse[o + SparseSlot.AD_SET.ordinal()] = ids.adSet;
             sparse[o + SparseSlot.CATEGORY.ordinal()] = cat.category();
-            sparse[o + SparseSlot.CAMPAIGN_X_PLACEMENT.ordinal()] = ids.campaignX().with(placement);
-            sparse[o + SparseSlot.CREATIVE_X_DEVICE.ordinal()] = ids.creativeX().with(device);
+            sparse[o + SparseSlot.CAMPAIGN_X_PLACEMENT.ordinal()] = ids.campaignX.with(placement);
+            sparse[o + SparseSlot.CREATIVE_X_DEVICE.ordinal()] = ids.creativeX.with(device);
             sparse[o + SparseSlot.CATEGORY_X_COUNTRY.ordinal()] = cat.categoryXCountry();
             sparse[o + SparseSlot.AGE_BUCKET.ordinal()] = age0;
             sparse[o + SparseSlot.GENDER.ordinal()] = gender0;
             sparse[o + SparseSlot.INTEREST_MATCH.ordinal()] = interests.isEmpty() ? MATCH_UNKNOWN : matches(cats, interests) ? MATCH_YES : MATCH_NO;
             sparse[o + SparseSlot.KEYWORD_X_CATEGORY.ordinal()] = cat.keywordXCategory();
-            DenseFeatures.fill(dense, i * D, DenseFeatures.creativeCtrLogit(lookup.creative(c.getCreativeId()), priors),
-                    DenseFeatures.campaignCvrLogit(lookup.campaign(c.getCampaignId()), priors), userImpressionsLog, userClicksLog,
+            DenseFeatures.fill(dense, i * D, ids.creativeCtrLogit(lookup.creative(c.getCreativeId()), priors),
+                    ids.campaignCvrLogit(lookup.campaign(c.getCampaignId()), priors), userImpressionsLog, userClicksLog,
                     cat.userClicksLog());
         }
         return new EncodedRows(sparse, dense, n);
@@ -121,7 +162,7 @@ public final class ScoreFeatureBuilder {
     private CandidateIds candidateIds(Candidate c) {
         CandidateIds ids = candidateIds.get(c.getCreativeId());
         if (ids == null || !ids.sameAs(c)) {
-            ids = CandidateIds.of(c);
+            ids = new CandidateIds(c);
             if (candidateIds.size() >= MAX_CACHED_CANDIDATES) {
                 candidateIds.clear();
             }
