@@ -28,17 +28,18 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>runs {@code decisions} POST /v1/decisions with {@code concurrency} closed-loop users and
  *       reports p50/p99 and decisions/s (ranking-service on, as the stack runs it),</li>
  *   <li>times the gRPC Score call to ranking-service alone with as many candidates as a decision sends,</li>
- *   <li>fires the impression beacons those decisions returned, {@code inFlight} at a time, and compares
+ *   <li>fires {@code beacons} impression beacons of further decisions (10 ads each), {@code inFlight} at a time, and compares
  *       events/s with the raw Kafka producer on the same broker at the same in-flight window, measured
  *       before and after in this run,</li>
  *   <li>archives its campaigns so the next run starts from the same index size.</li>
  * </ol>
  * Usage: {@code DecisionScenario AD_URL ADMIN_KEY RANKING_HOST:PORT KAFKA_BOOTSTRAP [campaigns=1000]
- * [decisions=20000] [concurrency=cores] [inFlight=256]}.
+ * [decisions=20000] [concurrency=cores] [inFlight=256] [beacons=60000]}.
  */
 public final class DecisionScenario {
     private static final String PLACEMENT = "article";
     private static final int RANKED = 64;
+    private static final int ADS_PER_BEACON_DECISION = 10;
 
     private DecisionScenario() {
     }
@@ -46,7 +47,7 @@ public final class DecisionScenario {
     public static void main(String[] args) throws Exception {
         if (args.length < 4) {
             System.err.println("usage: DecisionScenario AD_URL ADMIN_KEY RANKING_HOST:PORT KAFKA_BOOTSTRAP"
-                    + " [campaigns=1000] [decisions=20000] [concurrency=cores] [inFlight=256]");
+                    + " [campaigns=1000] [decisions=20000] [concurrency=cores] [inFlight=256] [beacons=60000]");
             System.exit(64);
         }
         URI base = URI.create(args[0]);
@@ -58,6 +59,7 @@ public final class DecisionScenario {
         int decisions = args.length > 5 ? Integer.parseInt(args[5]) : 20_000;
         int concurrency = args.length > 6 ? Integer.parseInt(args[6]) : Runtime.getRuntime().availableProcessors();
         int inFlight = args.length > 7 ? Integer.parseInt(args[7]) : 256;
+        int beaconCount = args.length > 8 ? Integer.parseInt(args[8]) : 60_000;
 
         Report report = new Report();
         report.line("cores=%d, load average at start=%.2f", Runtime.getRuntime().availableProcessors(),
@@ -70,9 +72,10 @@ public final class DecisionScenario {
             awaitFill(base);
             ConcurrentLinkedQueue<String> beacons = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<String> warmBeacons = new ConcurrentLinkedQueue<>();
-            decide(base, 3_000, concurrency, warmBeacons); // warm-up: JIT, connections, gRPC channel
+            decide(base, 3_000, concurrency, 1, null); // warm-up: JIT, connections, gRPC channel
+            collectBeacons(base, beaconCount / 2, concurrency, warmBeacons);
             CpuShare decideCpu = CpuShare.start();
-            DecisionRun run = decide(base, decisions, concurrency, beacons);
+            DecisionRun run = decide(base, decisions, concurrency, 1, null);
             String decideWhere = decideCpu.top(6);
             report.line("decisions over HTTP (n=%d, concurrency %d): p50 %.2f ms, p99 %.2f ms, %.0f decisions/s,"
                     + " %d failed, %d filled; scored by %s", run.n, concurrency, run.p50Ms, run.p99Ms, run.perSecond, run.failed,
@@ -83,6 +86,9 @@ public final class DecisionScenario {
                     Math.min(RANKED, ids.size()), score.length, pct(score, 50) / 1e6, pct(score, 99) / 1e6);
             report.line("decision / ranking call (p50): %.2f", run.p50Ms * 1e6 / pct(score, 50));
 
+            // Beacons for the ingest phase: from decisions asking for several ads each, so that phase (and the
+            // raw one, with as many records) runs long enough to be a rate rather than a burst.
+            collectBeacons(base, beaconCount, concurrency, beacons);
             List<String> paths = new ArrayList<>(beacons);
             // The raw records are impressions of a served ad (price 0), so the consumers downstream do the
             // same work for them as for the beacons'; each phase starts after the previous one's backlog.
@@ -125,18 +131,18 @@ public final class DecisionScenario {
         return Long.parseLong(CampaignScenario.field(json, field));
     }
 
-    private static String body(int i) {
+    private static String body(int i, int ads) {
         return """
-                {"placement":"%s","n":1,"user":{"id":"load-user-%d","country":"US","age":30,"gender":"female",\
+                {"placement":"%s","n":%d,"user":{"id":"load-user-%d","country":"US","age":30,"gender":"female",\
                 "interests":["sports"]},"context":{"url":"https://news.example/a","keywords":["shoes"],"device":"mobile"}}"""
-                .formatted(PLACEMENT, i % 5000);
+                .formatted(PLACEMENT, ads, i % 5000);
     }
 
     private static void awaitFill(URI base) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         try (LoopbackHttp http = new LoopbackHttp(base)) {
             while (System.nanoTime() < deadline) {
-                LoopbackHttp.Response r = http.post("/v1/decisions", null, body(0));
+                LoopbackHttp.Response r = http.post("/v1/decisions", null, body(0, 1));
                 if (r.status() == 200 && r.text().contains("impressionUrl")) {
                     return;
                 }
@@ -146,7 +152,22 @@ public final class DecisionScenario {
         throw new IllegalStateException("decisions stay empty: is the decision index receiving campaign changes?");
     }
 
-    private static DecisionRun decide(URI base, int n, int concurrency, ConcurrentLinkedQueue<String> beacons)
+    /** Runs decisions for {@value #ADS_PER_BEACON_DECISION} ads each until {@code count} impression beacons are collected. */
+    private static void collectBeacons(URI base, int count, int concurrency, ConcurrentLinkedQueue<String> beacons)
+            throws InterruptedException {
+        for (int round = 0; beacons.size() < count; round++) {
+            int before = beacons.size();
+            decide(base, Math.max(100, (count - before) / ADS_PER_BEACON_DECISION + 1), concurrency, ADS_PER_BEACON_DECISION, beacons);
+            if (beacons.size() == before || round > 20) {
+                throw new IllegalStateException("decisions stopped returning ads after " + before + " beacons");
+            }
+        }
+        while (beacons.size() > count) {
+            beacons.poll();
+        }
+    }
+
+    private static DecisionRun decide(URI base, int n, int concurrency, int ads, ConcurrentLinkedQueue<String> beacons)
             throws InterruptedException {
         long[] latency = new long[n];
         AtomicInteger next = new AtomicInteger();
@@ -162,7 +183,7 @@ public final class DecisionScenario {
                     for (int i; (i = next.getAndIncrement()) < n; ) {
                         long t0 = System.nanoTime();
                         try {
-                            LoopbackHttp.Response r = http.post("/v1/decisions", null, body(i));
+                            LoopbackHttp.Response r = http.post("/v1/decisions", null, body(i, ads));
                             latency[i] = System.nanoTime() - t0;
                             String text = r.text();
                             int at = text.indexOf("\"impressionUrl\":\"");
@@ -180,9 +201,9 @@ public final class DecisionScenario {
                                         ad[3] = number(text, "creativeId");
                                     }
                                 }
-                                if (beacons != null) {
-                                    String url = text.substring(at + 17, text.indexOf('"', at + 17));
-                                    beacons.add(URI.create(url).getRawPath() + "?" + URI.create(url).getRawQuery());
+                                for (int b = at; beacons != null && b >= 0; b = text.indexOf("\"impressionUrl\":\"", b + 17)) {
+                                    URI url = URI.create(text.substring(b + 17, text.indexOf('"', b + 17)));
+                                    beacons.add(url.getRawPath() + "?" + url.getRawQuery());
                                 }
                             }
                         } catch (Exception e) {
