@@ -37,6 +37,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
 
 /**
  * Service path (validation + feature building + micro-batcher + session + response) against raw
@@ -103,6 +104,20 @@ public class ScoringBenchmark {
             ((OnnxTensor) res.get(0)).getFloatBuffer().get(out);
             return out;
         }
+    }
+
+    /** Four callers at once on the same session (ONNX Runtime sessions are thread-safe). */
+    @Benchmark
+    @Threads(4)
+    public float[] rawSessionRun4Callers() throws Exception {
+        return rawSessionRun();
+    }
+
+    /** Four callers at once: the batcher coalesces what queues while a batch runs. */
+    @Benchmark
+    @Threads(4)
+    public ScoreResponse servicePath4Callers() {
+        return servicePath();
     }
 
     @Benchmark
