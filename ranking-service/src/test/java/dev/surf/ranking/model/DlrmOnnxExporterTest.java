@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnxruntime.OrtSession;
 import dev.surf.ranking.registry.ModelValidator;
-import dev.surf.ranking.scoring.ModelRunner;
 import dev.surf.ranking.scoring.SessionFactory;
 import java.util.Map;
 import java.util.Random;
@@ -20,28 +19,17 @@ class DlrmOnnxExporterTest {
     void onnxRuntimeScoresEqualTheNetworksOwnScoresForRandomWeightsAndIds() throws Exception {
         Random rnd = new Random(11);
         DlrmModel m = new DlrmModel(random(rnd, 8, 16, 32), random(rnd, 4, 8, 12));
-        int rows = 300;
-        long[] ids = new long[rows * ModelContract.SPARSE_SLOTS];
-        float[] x = new float[rows * ModelContract.DENSE_FEATURES];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = rnd.nextInt(ModelContract.HASH_BUCKETS);
-        }
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) rnd.nextGaussian();
-        }
+        RandomRows rows = RandomRows.draw(rnd, 300);
         byte[] onnx = OnnxExporter.export(m, Map.of("test", "yes"));
         new ModelValidator(sessions, 64 << 20).validate(onnx);
         try (OrtSession s = sessions.create(onnx)) {
             assertEquals("dlrm", s.getMetadata().getCustomMetadataValue("surf.model-kind").orElseThrow());
             assertEquals("yes", s.getMetadata().getCustomMetadataValue("test").orElseThrow());
-            float[][] out = ModelRunner.run(sessions.environment(), s, ids, x, rows);
-            double maxDiff = 0;
+            double maxDiff = rows.maxDiff(sessions, s, m);
             double spread = 0;
-            for (int r = 0; r < rows; r++) {
-                for (int h = 0; h < 2; h++) {
-                    double own = m.predict(ids, r * ModelContract.SPARSE_SLOTS, x, r * ModelContract.DENSE_FEATURES, h);
-                    maxDiff = Math.max(maxDiff, Math.abs(own - out[h][r]));
-                    spread = Math.max(spread, Math.abs(own - 0.5));
+            for (int r = 0; r < rows.rows(); r++) {
+                for (int h = 0; h < TwoHeadModel.HEADS; h++) {
+                    spread = Math.max(spread, Math.abs(rows.own(m, r, h) - 0.5));
                 }
             }
             assertTrue(maxDiff < 1e-5, "max |onnx - own| = " + maxDiff);
