@@ -27,8 +27,13 @@ public final class DlrmTrainer {
             }
         }
 
+        /** One epoch: on the synthetic Criteo check a second epoch already overfits (picked on a validation split). */
         public static Options defaults() {
-            return new Options(3, 0.05, 1e-6, 42L, 8, 16, 32, 16);
+            return new Options(1, 0.05, 1e-6, 42L, 8, 16, 32, 16);
+        }
+
+        public Options withEpochs(int count) {
+            return new Options(count, learningRate, l2, seed, embeddingDim, bottomHidden, topHidden, batchSize);
         }
     }
 

@@ -17,6 +17,7 @@ public interface TrainingConfig {
 
     double holdoutFraction();
 
+    /** Passes over the training rows (model = linear; dlrm has its own). */
     int epochs();
 
     double learningRate();
@@ -31,10 +32,13 @@ public interface TrainingConfig {
     /** Factor size k of the factorization-machine term; 0 = plain logistic regression (model = linear only). */
     int factors();
 
-    /** Network shape and step size of model = dlrm (epochs, l2 and seed are the shared ones). */
+    /** Network shape and SGD of model = dlrm (l2 and seed are the shared ones). */
     Dlrm dlrm();
 
     interface Dlrm {
+        /** Passes over the training rows; deep CTR models overfit quickly, so fewer than the linear models' {@link TrainingConfig#epochs}. */
+        int epochs();
+
         /** Size d of every embedding row and of the bottom MLP's output. */
         int embeddingDim();
 

@@ -76,7 +76,7 @@ public class TrainingService {
                     config.seed(), true, config.factors()), config.holdoutFraction()).train(examples);
             case DLRM -> {
                 TrainingConfig.Dlrm d = config.dlrm();
-                yield CtrTrainer.dlrm(new DlrmTrainer.Options(config.epochs(), d.learningRate(), config.l2(), config.seed(),
+                yield CtrTrainer.dlrm(new DlrmTrainer.Options(d.epochs(), d.learningRate(), config.l2(), config.seed(),
                         d.embeddingDim(), d.bottomHidden(), d.topHidden(), d.batchSize()), config.holdoutFraction()).train(examples);
             }
         };

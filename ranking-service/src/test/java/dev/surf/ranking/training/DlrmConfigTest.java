@@ -41,9 +41,9 @@ class DlrmConfigTest {
         TrainingConfig linear = config(Map.of());
         assertEquals(ModelKind.LINEAR, linear.model());
         assertEquals(0, linear.factors());
-        TrainingConfig dlrm = config(Map.of("surf.ranking.training.model", "dlrm", "surf.ranking.training.dlrm.embedding-dim", "4",
-                "surf.ranking.training.epochs", "1"));
+        TrainingConfig dlrm = config(Map.of("surf.ranking.training.model", "dlrm", "surf.ranking.training.dlrm.embedding-dim", "4"));
         assertEquals(ModelKind.DLRM, dlrm.model());
+        assertEquals(1, dlrm.dlrm().epochs());
 
         List<Example> examples = new ExampleBuilder(Duration.ofHours(1), Duration.ofDays(7), Duration.ofDays(7), PRIORS)
                 .build(SyntheticSignals.generate(2_000, 7, 1_700_000_000_000L));
