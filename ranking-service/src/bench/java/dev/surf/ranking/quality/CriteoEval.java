@@ -1,6 +1,8 @@
 package dev.surf.ranking.quality;
 
+import dev.surf.ranking.model.DlrmNetwork;
 import dev.surf.ranking.model.FeatureHasher;
+import dev.surf.ranking.training.DlrmTrainer;
 import dev.surf.ranking.training.HashedLogisticTrainer;
 import dev.surf.ranking.training.Metrics;
 import java.io.BufferedReader;
@@ -13,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Quality check in Criteo format (label, I1..I13 integers, C1..C26 hex categoricals, tab-separated,
@@ -20,8 +24,11 @@ import java.util.Random;
  * <ul>
  *   <li>trainer: the production trainer ({@link HashedLogisticTrainer}, AdaGrad) over hashed features:
  *       26 categoricals, 13 integers discretised as floor(ln(v)^2), and hashed pairwise crosses of C1..C8</li>
- *   <li>factorization machine: the same trainer with k = 8 factors per id over the categoricals and
+ *   <li>factorization machine: the same trainer with k = 4 factors per id over the categoricals and
  *       discretised integers, without the hand-made crosses (it learns pairwise interactions itself)</li>
+ *   <li>DLRM: the production {@link DlrmTrainer} (default shape and step size; 3 epochs, and the epoch count
+ *       picked on a validation split of the training rows) with the 26 categoricals as embeddings and the 13
+ *       integers as dense ln(1+v) features through the bottom MLP</li>
  *   <li>baseline: plain logistic regression (constant-step SGD) over the 26 hashed categoricals with the
  *       13 integers as dense ln(1+v) features</li>
  * </ul>
@@ -49,15 +56,37 @@ public final class CriteoEval {
         List<Row> rows = read(file);
         int trainN = (int) (rows.size() * 0.8);
         System.out.printf(Locale.ROOT, "rows %d, train %d, holdout %d (time-ordered split)%n", rows.size(), trainN, rows.size() - trainN);
-        evaluate("trainer (AdaGrad, discretised ints, crosses)", rows, trainN, true, true, 0);
-        evaluate("trainer + FM k=4 (AdaGrad, discretised ints, no crosses)", rows, trainN, true, false, 4);
-        evaluate("trainer + FM k=4 (AdaGrad, discretised ints, crosses)", rows, trainN, true, true, 4);
-        evaluate("baseline LR (SGD, raw categoricals, dense ints)", rows, trainN, false, false, 0);
+        Encoded crossed = encode(rows, true, true);
+        Encoded plain = encode(rows, false, false);
+        var fm = new HashedLogisticTrainer.Options(2, 0.02, 1e-4, 42, true, 4);
+        evaluateLinear("trainer (AdaGrad, discretised ints, crosses)", crossed, trainN, new HashedLogisticTrainer.Options(3, 0.05, 1e-6, 42, true));
+        evaluateLinear("trainer + FM k=4 (AdaGrad, discretised ints, no crosses)", encode(rows, true, false), trainN, fm);
+        evaluateLinear("trainer + FM k=4 (AdaGrad, discretised ints, crosses)", crossed, trainN, fm);
+        // DLRM: d 8, MLPs 16 / 32, batch 16, AdaGrad 0.05. The first look at this holdout was with 3 epochs;
+        // the epoch count is then picked on a validation split of the training rows (it chose 1, now the default).
+        DlrmTrainer.Options dlrm = DlrmTrainer.Options.defaults();
+        evaluateDlrm("trainer DLRM d=8, 3 epochs (categoricals, dense ints)", plain, trainN, rows.size(), dlrm.withEpochs(3));
+        evaluateDlrm("trainer DLRM d=8, epochs picked on validation", plain, trainN, rows.size(), pickDlrmEpochs(plain, trainN, dlrm));
+        evaluateLinear("baseline LR (SGD, raw categoricals, dense ints)", plain, trainN, new HashedLogisticTrainer.Options(3, 0.01, 1e-6, 42, false));
     }
 
-    static void evaluate(String name, List<Row> rows, int trainN, boolean trainer, boolean crosses, int factors) {
-        int slots = trainer ? 26 + 13 + (crosses ? 28 : 0) : 26;
-        int dense = trainer ? 0 : 13;
+    /** Rows encoded for one model: {@code ids[r * slots + s]}, {@code x[r * dense + d]}, labels. */
+    record Encoded(long[] ids, float[] x, boolean[] y, int slots, int dense) {
+    }
+
+    /** A trained model's logit for row r of the encoded rows. */
+    interface Scorer {
+        double logit(int r);
+    }
+
+    /**
+     * discretised: 26 categoricals + 13 integers as floor(ln(v)^2) buckets, all hashed (the trainer's
+     * features), plus hashed C1..C8 pairwise crosses when {@code crosses}; otherwise 26 hashed
+     * categoricals and the 13 integers as dense ln(1+v) (the baseline's and the DLRM's features).
+     */
+    static Encoded encode(List<Row> rows, boolean discretised, boolean crosses) {
+        int slots = discretised ? 26 + 13 + (crosses ? 28 : 0) : 26;
+        int dense = discretised ? 0 : 13;
         int n = rows.size();
         long[] ids = new long[n * slots];
         float[] x = new float[Math.max(1, n * dense)];
@@ -69,7 +98,7 @@ public final class CriteoEval {
             for (int c = 0; c < 26; c++) {
                 ids[o + c] = hash("C" + c, row.cats()[c]);
             }
-            if (trainer) {
+            if (discretised) {
                 for (int i = 0; i < 13; i++) {
                     long v = row.ints()[i];
                     String bucket = v < 0 ? "missing" : v <= 2 ? Long.toString(v) : Long.toString((long) Math.floor(Math.pow(Math.log(v), 2)));
@@ -88,26 +117,62 @@ public final class CriteoEval {
                 }
             }
         }
-        int[] train = new int[trainN];
-        for (int i = 0; i < trainN; i++) {
-            train[i] = i;
+        return new Encoded(ids, x, y, slots, dense);
+    }
+
+    /** Logistic regression / FM ({@link HashedLogisticTrainer}) on the encoded rows. */
+    static void evaluateLinear(String name, Encoded e, int trainN, HashedLogisticTrainer.Options options) {
+        evaluate(name, e, trainN, e.y().length, train -> {
+            var w = new HashedLogisticTrainer(BUCKETS, e.slots(), e.dense(), options).train(e.ids(), e.x(), e.y(), train);
+            return r -> w.logit(e.ids(), r * e.slots(), e.slots(), e.x(), r * e.dense(), e.dense());
+        });
+    }
+
+    /** One DLRM head ({@link DlrmTrainer}): categoricals as embeddings, integers through the bottom MLP. */
+    static Metrics evaluateDlrm(String name, Encoded e, int trainN, int end, DlrmTrainer.Options options) {
+        return evaluate(name, e, trainN, end, train -> {
+            DlrmNetwork net = new DlrmTrainer(BUCKETS, e.slots(), e.dense(), options).train(e.ids(), e.x(), e.y(), train);
+            var a = new DlrmNetwork.Activations(net);
+            return r -> net.logit(e.ids(), r * e.slots(), e.x(), r * e.dense(), a);
+        });
+    }
+
+    /**
+     * The DLRM's epochs (1..3) chosen without the holdout: train on the first 80 % of the training rows,
+     * keep the count with the lowest log loss on the remaining 20 % of them.
+     */
+    static DlrmTrainer.Options pickDlrmEpochs(Encoded e, int trainN, DlrmTrainer.Options options) {
+        int fitN = (int) (trainN * 0.8);
+        DlrmTrainer.Options best = options;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        for (int epochs = 1; epochs <= 3; epochs++) {
+            var o = options.withEpochs(epochs);
+            double loss = evaluateDlrm("  validation: DLRM " + epochs + " epoch(s)", e, fitN, trainN, o).logLoss();
+            if (loss < bestLoss) {
+                bestLoss = loss;
+                best = o;
+            }
         }
-        var options = trainer ? new HashedLogisticTrainer.Options(factors > 0 ? 2 : 3, factors > 0 ? 0.02 : 0.05, factors > 0 ? 1e-4 : 1e-6, 42, true, factors)
-                : new HashedLogisticTrainer.Options(3, 0.01, 1e-6, 42, false);
+        System.out.println("  picked " + best.epochs() + " epoch(s)");
+        return best;
+    }
+
+    /** Trains on rows [0, trainN), scores rows [trainN, end) and prints their metrics. */
+    static Metrics evaluate(String name, Encoded e, int trainN, int end, Function<int[], Scorer> trainer) {
         long t0 = System.nanoTime();
-        var w = new HashedLogisticTrainer(BUCKETS, slots, dense, options).train(ids, x, y, train);
+        Scorer model = trainer.apply(IntStream.range(0, trainN).toArray());
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        int h = n - trainN;
+        int h = end - trainN;
         double[] p = new double[h];
         boolean[] yh = new boolean[h];
         for (int i = 0; i < h; i++) {
-            int r = trainN + i;
-            p[i] = 1 / (1 + Math.exp(-w.logit(ids, r * slots, slots, x, r * dense, dense)));
-            yh[i] = y[r];
+            p[i] = 1 / (1 + Math.exp(-model.logit(trainN + i)));
+            yh[i] = e.y()[trainN + i];
         }
         Metrics m = Metrics.of(p, yh);
         System.out.printf(Locale.ROOT, "%-50s AUC %.4f  log loss %.4f  calibration %.3f  (holdout CTR %.4f, trained in %d ms)%n",
                 name, m.auc(), m.logLoss(), m.calibration(), m.positiveRate(), ms);
+        return m;
     }
 
     static long hash(String field, String value) {

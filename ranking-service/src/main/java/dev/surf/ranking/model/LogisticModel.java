@@ -14,8 +14,8 @@ package dev.surf.ranking.model;
  * @param factors row-major [HASH_BUCKETS, 2, k] (empty when k = 0)
  * @param k       factor size; 0 = plain logistic regression
  */
-public record LogisticModel(float[] sparse, float[] dense, float[] bias, float[] factors, int k) {
-    public static final int HEADS = 2;
+public record LogisticModel(float[] sparse, float[] dense, float[] bias, float[] factors, int k) implements TwoHeadModel {
+    public static final int HEADS = TwoHeadModel.HEADS;
 
     public LogisticModel {
         if (sparse.length != ModelContract.HASH_BUCKETS * HEADS || dense.length != ModelContract.DENSE_FEATURES * HEADS
@@ -73,7 +73,13 @@ public record LogisticModel(float[] sparse, float[] dense, float[] bias, float[]
         return (double) (z + d) + bias[h] + 0.5 * pairs;
     }
 
+    @Override
     public double predict(long[] ids, int idOffset, float[] x, int xOffset, int h) {
-        return 1.0 / (1.0 + Math.exp(-logit(ids, idOffset, x, xOffset, h)));
+        return TwoHeadModel.sigmoid(logit(ids, idOffset, x, xOffset, h));
+    }
+
+    @Override
+    public String kind() {
+        return k > 0 ? "factorization-machine" : "logistic";
     }
 }

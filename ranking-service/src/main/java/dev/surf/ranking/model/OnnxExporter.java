@@ -1,18 +1,11 @@
 package dev.surf.ranking.model;
 
-import com.google.protobuf.ByteString;
-import dev.surf.ranking.onnx.OnnxProto.AttributeProto;
+import static dev.surf.ranking.model.OnnxGraphs.floats;
+import static dev.surf.ranking.model.OnnxGraphs.intAttr;
+import static dev.surf.ranking.model.OnnxGraphs.longs;
+import static dev.surf.ranking.model.OnnxGraphs.node;
+
 import dev.surf.ranking.onnx.OnnxProto.GraphProto;
-import dev.surf.ranking.onnx.OnnxProto.ModelProto;
-import dev.surf.ranking.onnx.OnnxProto.NodeProto;
-import dev.surf.ranking.onnx.OnnxProto.OperatorSetIdProto;
-import dev.surf.ranking.onnx.OnnxProto.StringStringEntryProto;
-import dev.surf.ranking.onnx.OnnxProto.TensorProto;
-import dev.surf.ranking.onnx.OnnxProto.TensorShapeProto;
-import dev.surf.ranking.onnx.OnnxProto.TypeProto;
-import dev.surf.ranking.onnx.OnnxProto.ValueInfoProto;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Map;
 
 /**
@@ -22,19 +15,20 @@ import java.util.Map;
  * (ReduceSum_slots G)^2 - ReduceSum_slots G^2).
  */
 public final class OnnxExporter {
-    static final long IR_VERSION = 8;
-    static final long OPSET = 13;
-
     private OnnxExporter() {
+    }
+
+    /** Any trained model, by its kind; {@code surf.model-kind} metadata says which. */
+    public static byte[] export(TwoHeadModel model, Map<String, String> metadata) {
+        return switch (model) {
+            case LogisticModel m -> export(m, metadata);
+            case DlrmModel m -> DlrmOnnxExporter.export(m, metadata);
+        };
     }
 
     public static byte[] export(LogisticModel model, Map<String, String> metadata) {
         int heads = LogisticModel.HEADS;
-        GraphProto.Builder g = GraphProto.newBuilder().setName("surf_logistic");
-        g.addInput(valueInfo(ModelContract.INPUT_SPARSE, TensorProto.DataType.INT64, "batch", ModelContract.SPARSE_SLOTS));
-        g.addInput(valueInfo(ModelContract.INPUT_DENSE, TensorProto.DataType.FLOAT, "batch", ModelContract.DENSE_FEATURES));
-        g.addOutput(valueInfo(ModelContract.OUTPUT_CTR, TensorProto.DataType.FLOAT, "batch"));
-        g.addOutput(valueInfo(ModelContract.OUTPUT_CVR, TensorProto.DataType.FLOAT, "batch"));
+        GraphProto.Builder g = OnnxGraphs.contractGraph("surf_logistic");
 
         g.addInitializer(floats("sparse_weights", model.sparse(), ModelContract.HASH_BUCKETS, heads));
         g.addInitializer(floats("dense_weights", model.dense(), ModelContract.DENSE_FEATURES, heads));
@@ -59,15 +53,7 @@ public final class OnnxExporter {
         g.addNode(node("Gather", "pick_cvr", new String[] {"probabilities", "head_cvr"}, ModelContract.OUTPUT_CVR,
                 intAttr("axis", 1)));
 
-        ModelProto.Builder m = ModelProto.newBuilder()
-                .setIrVersion(IR_VERSION)
-                .setProducerName("surf-ranking-trainer")
-                .setProducerVersion("1")
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
-                .setGraph(g);
-        m.addMetadataProps(StringStringEntryProto.newBuilder().setKey(ModelContract.METADATA_CONTRACT).setValue(ModelContract.NAME));
-        metadata.forEach((k, v) -> m.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
-        return m.build().toByteArray();
+        return OnnxGraphs.model(g, model.kind(), metadata);
     }
 
     /** linear_logits + 0.5 * sum_f ((sum_s F)^2 - sum_s F^2) -> logits, per head. */
@@ -88,58 +74,5 @@ public final class OnnxExporter {
                 intAttr("keepdims", 0)));
         g.addNode(node("Mul", "halve", new String[] {"pair_sum", "half"}, "interactions"));
         g.addNode(node("Add", "add_interactions", new String[] {"linear_logits", "interactions"}, "logits"));
-    }
-
-    private static ValueInfoProto valueInfo(String name, TensorProto.DataType type, Object... dims) {
-        TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
-        for (Object d : dims) {
-            TensorShapeProto.Dimension.Builder dim = TensorShapeProto.Dimension.newBuilder();
-            if (d instanceof String param) {
-                dim.setDimParam(param);
-            } else {
-                dim.setDimValue(((Integer) d).longValue());
-            }
-            shape.addDim(dim);
-        }
-        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder()
-                .setTensorType(TypeProto.Tensor.newBuilder().setElemType(type.getNumber()).setShape(shape))).build();
-    }
-
-    private static TensorProto floats(String name, float[] values, long... dims) {
-        ByteBuffer raw = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        raw.asFloatBuffer().put(values);
-        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT.getNumber())
-                .setRawData(ByteString.copyFrom(raw.array()));
-        for (long d : dims) {
-            t.addDims(d);
-        }
-        return t.build();
-    }
-
-    /** An int64 tensor; with no dims it is a scalar (a Gather with a scalar index drops that axis). */
-    private static TensorProto longs(String name, long[] values, long... dims) {
-        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64.getNumber());
-        for (long v : values) {
-            t.addInt64Data(v);
-        }
-        for (long d : dims) {
-            t.addDims(d);
-        }
-        return t.build();
-    }
-
-    private static NodeProto node(String op, String name, String[] inputs, String output, AttributeProto... attrs) {
-        NodeProto.Builder n = NodeProto.newBuilder().setOpType(op).setName(name).addOutput(output);
-        for (String i : inputs) {
-            n.addInput(i);
-        }
-        for (AttributeProto a : attrs) {
-            n.addAttribute(a);
-        }
-        return n.build();
-    }
-
-    private static AttributeProto intAttr(String name, long value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
     }
 }

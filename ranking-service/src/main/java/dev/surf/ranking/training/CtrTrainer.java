@@ -1,78 +1,55 @@
 package dev.surf.ranking.training;
 
+import dev.surf.ranking.model.DlrmModel;
 import dev.surf.ranking.model.LogisticModel;
 import dev.surf.ranking.model.ModelContract;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import dev.surf.ranking.model.TwoHeadModel;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Trains the two heads of a {@link LogisticModel} on time-ordered examples: the newest
- * {@code holdoutFraction} is the holdout, the rest trains. CTR learns from every impression, CVR
- * from clicked impressions only (it predicts conversion given a click).
+ * Trains the two heads of a model on time-ordered examples: the newest {@code holdoutFraction} is the
+ * holdout, the rest trains. CTR learns from every impression, CVR from clicked impressions only (it
+ * predicts conversion given a click). The model kind is the {@link Heads} it is given.
  */
-public final class CtrTrainer {
-    /** The trained model, its holdout metrics and the holdout itself (for the ONNX parity check). */
-    public record Result(LogisticModel model, Metrics ctr, Metrics cvr, int trainExamples, List<Example> holdout) {
-        public Map<String, Double> metrics() {
-            Map<String, Double> m = new LinkedHashMap<>();
-            m.put("train_examples", (double) trainExamples);
-            m.put("holdout_examples", (double) ctr.examples());
-            put(m, "ctr_auc", ctr.auc());
-            put(m, "ctr_log_loss", ctr.logLoss());
-            put(m, "ctr_calibration", ctr.calibration());
-            put(m, "ctr_holdout_rate", ctr.positiveRate());
-            m.put("cvr_holdout_clicks", (double) cvr.examples());
-            put(m, "cvr_auc", cvr.auc());
-            put(m, "cvr_log_loss", cvr.logLoss());
-            put(m, "cvr_calibration", cvr.calibration());
-            return m;
-        }
-
-        private static void put(Map<String, Double> m, String k, double v) {
-            if (Double.isFinite(v)) {
-                m.put(k, v);
-            }
-        }
+public final class CtrTrainer<M extends TwoHeadModel> {
+    /** Fits both heads of one model kind: CTR on {@link TrainingSplit#ctrRows}, CVR on {@link TrainingSplit#cvrRows}. */
+    @FunctionalInterface
+    public interface Heads<M extends TwoHeadModel> {
+        M fit(TrainingSplit split);
     }
 
-    private final HashedLogisticTrainer.Options options;
+    private final Heads<M> heads;
     private final double holdoutFraction;
 
-    public CtrTrainer(HashedLogisticTrainer.Options options, double holdoutFraction) {
-        this.options = options;
+    public CtrTrainer(Heads<M> heads, double holdoutFraction) {
+        this.heads = heads;
         this.holdoutFraction = holdoutFraction;
     }
 
+    /** Logistic regression, or a factorization machine when {@code options.factors() > 0}. */
+    public static CtrTrainer<LogisticModel> logistic(HashedLogisticTrainer.Options options, double holdoutFraction) {
+        return new CtrTrainer<>(split -> logisticHeads(options, split), holdoutFraction);
+    }
+
+    /** Two independent DLRM networks. */
+    public static CtrTrainer<DlrmModel> dlrm(DlrmTrainer.Options options, double holdoutFraction) {
+        var trainer = new DlrmTrainer(ModelContract.HASH_BUCKETS, ModelContract.SPARSE_SLOTS, ModelContract.DENSE_FEATURES, options);
+        return new CtrTrainer<>(split -> new DlrmModel(
+                trainer.train(split.ids(), split.x(), split.click(), split.ctrRows()),
+                trainer.train(split.ids(), split.x(), split.conv(), split.cvrRows())), holdoutFraction);
+    }
+
     /** {@code examples} must be in time order (as {@link ExampleBuilder} returns them). */
-    public Result train(List<Example> examples) {
-        int n = examples.size();
-        int F = ModelContract.SPARSE_SLOTS;
-        int D = ModelContract.DENSE_FEATURES;
-        long[] ids = new long[n * F];
-        float[] x = new float[n * D];
-        boolean[] click = new boolean[n];
-        boolean[] conv = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            Example e = examples.get(i);
-            System.arraycopy(e.sparse(), 0, ids, i * F, F);
-            System.arraycopy(e.dense(), 0, x, i * D, D);
-            click[i] = e.clicked();
-            conv[i] = e.converted();
-        }
-        int trainN = n - (int) Math.round(n * holdoutFraction);
-        List<Integer> clickedRows = new ArrayList<>();
-        int[] ctrRows = new int[trainN];
-        for (int i = 0; i < trainN; i++) {
-            ctrRows[i] = i;
-            if (click[i]) {
-                clickedRows.add(i);
-            }
-        }
-        var trainer = new HashedLogisticTrainer(ModelContract.HASH_BUCKETS, F, D, options);
-        var ctrHead = trainer.train(ids, x, click, ctrRows);
-        var cvrHead = trainer.train(ids, x, conv, clickedRows.stream().mapToInt(Integer::intValue).toArray());
+    public TrainedModel<M> train(List<Example> examples) {
+        TrainingSplit split = TrainingSplit.of(examples, holdoutFraction);
+        return TrainedModel.evaluate(heads.fit(split), split);
+    }
+
+    private static LogisticModel logisticHeads(HashedLogisticTrainer.Options options, TrainingSplit split) {
+        int dense = ModelContract.DENSE_FEATURES;
+        var trainer = new HashedLogisticTrainer(ModelContract.HASH_BUCKETS, ModelContract.SPARSE_SLOTS, dense, options);
+        var ctrHead = trainer.train(split.ids(), split.x(), split.click(), split.ctrRows());
+        var cvrHead = trainer.train(split.ids(), split.x(), split.conv(), split.cvrRows());
 
         int k = options.factors();
         LogisticModel model = LogisticModel.zeros(k);
@@ -84,33 +61,12 @@ public final class CtrTrainer {
                 model.factors()[(b * 2 + 1) * k + f] = (float) cvrHead.factors()[b * k + f];
             }
         }
-        for (int d = 0; d < D; d++) {
+        for (int d = 0; d < dense; d++) {
             model.dense()[d * 2] = (float) ctrHead.dense()[d];
             model.dense()[d * 2 + 1] = (float) cvrHead.dense()[d];
         }
         model.bias()[0] = (float) ctrHead.bias();
         model.bias()[1] = (float) cvrHead.bias();
-
-        // Holdout metrics from the exported (float) weights: what ONNX Runtime will serve.
-        int h = n - trainN;
-        double[] pCtr = new double[h];
-        boolean[] yCtr = new boolean[h];
-        List<Double> pCvr = new ArrayList<>();
-        List<Boolean> yCvr = new ArrayList<>();
-        for (int i = 0; i < h; i++) {
-            int r = trainN + i;
-            pCtr[i] = model.predict(ids, r * F, x, r * D, 0);
-            yCtr[i] = click[r];
-            if (click[r]) {
-                pCvr.add(model.predict(ids, r * F, x, r * D, 1));
-                yCvr.add(conv[r]);
-            }
-        }
-        double[] pc = pCvr.stream().mapToDouble(Double::doubleValue).toArray();
-        boolean[] yc = new boolean[yCvr.size()];
-        for (int i = 0; i < yc.length; i++) {
-            yc[i] = yCvr.get(i);
-        }
-        return new Result(model, Metrics.of(pCtr, yCtr), Metrics.of(pc, yc), trainN, examples.subList(trainN, n));
+        return model;
     }
 }

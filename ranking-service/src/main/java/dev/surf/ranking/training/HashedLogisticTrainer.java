@@ -61,13 +61,8 @@ public final class HashedLogisticTrainer {
         double[] v = new double[denseCount];
         double[] gw = new double[buckets];
         double[] gv = new double[denseCount];
-        double positives = 0;
-        for (int r : rows) {
-            positives += y[r] ? 1 : 0;
-        }
-        double base = (positives + 0.5) / (rows.length + 1.0);
-        double b = Math.log(base / (1 - base));
-        double gb = 0;
+        double b = TrainingRows.baseLogit(y, rows);
+        double[] gb = new double[1];
         int k = options.factors();
         Random rnd = new Random(options.seed());
         // Small random factors break the symmetry between ids (all-zero factors never move).
@@ -80,12 +75,7 @@ public final class HashedLogisticTrainer {
         int[] order = rows.clone();
         double eta = options.learningRate();
         for (int epoch = 0; epoch < options.epochs(); epoch++) {
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = rnd.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            TrainingRows.shuffle(order, rnd);
             for (int r : order) {
                 int io = r * slots;
                 int xo = r * denseCount;
@@ -116,12 +106,7 @@ public final class HashedLogisticTrainer {
                         f[at + q] -= step(gf, at + q, grad, eta) * grad;
                     }
                 }
-                if (options.adagrad()) {
-                    gb += g * g;
-                    b -= eta / Math.sqrt(gb + 1e-8) * g;
-                } else {
-                    b -= eta * g;
-                }
+                b -= step(gb, 0, g, eta) * g;
             }
         }
         return new Weights(w, v, b, f, k);
@@ -131,8 +116,7 @@ public final class HashedLogisticTrainer {
         if (!options.adagrad()) {
             return eta;
         }
-        acc[k] += grad * grad;
-        return eta / Math.sqrt(acc[k] + 1e-8);
+        return AdaGrad.rate(acc, k, grad, eta);
     }
 
     /** The FM term 0.5 * sum_f ((sum_s v_sf)^2 - sum_s v_sf^2) of one row; leaves sum_s v_sf in {@code sums}. */

@@ -53,13 +53,14 @@ public class TrainingService {
             throw new ProblemException(409, "Not enough data", "training needs at least " + config.minExamples()
                     + " impressions with final labels, found " + examples.size() + " in " + signals.size() + " signals");
         }
-        var options = new HashedLogisticTrainer.Options(config.epochs(), config.learningRate(), config.l2(), config.seed(), true,
-                config.factors());
-        CtrTrainer.Result result = new CtrTrainer(options, config.holdoutFraction()).train(examples);
+        TrainedModel<?> result = train(examples);
         Map<String, Double> metrics = new LinkedHashMap<>(result.metrics());
-        metrics.put("fm_factors", (double) config.factors());
-        byte[] onnx = OnnxExporter.export(result.model(), Map.of("surf.source", "trainer", "surf.seed", Long.toString(config.seed()),
-                "surf.model-kind", config.factors() > 0 ? "factorization-machine" : "logistic"));
+        if (config.model() == ModelKind.DLRM) {
+            metrics.put("dlrm_embedding_dim", (double) config.dlrm().embeddingDim());
+        } else {
+            metrics.put("fm_factors", (double) config.factors());
+        }
+        byte[] onnx = OnnxExporter.export(result.model(), Map.of("surf.source", "trainer", "surf.seed", Long.toString(config.seed())));
         double diff = maxParityDiff(result, onnx);
         if (!(diff <= PARITY_TOLERANCE)) {
             throw new IllegalStateException("exported model disagrees with the trainer by " + diff + " on the holdout");
@@ -68,8 +69,21 @@ public class TrainingService {
         return new Report(registry.register(onnx, metrics, "trainer"), metrics);
     }
 
+    /** Trains the configured model kind (package-private for the tests). */
+    TrainedModel<?> train(List<Example> examples) {
+        return switch (config.model()) {
+            case LINEAR -> CtrTrainer.logistic(new HashedLogisticTrainer.Options(config.epochs(), config.learningRate(), config.l2(),
+                    config.seed(), true, config.factors()), config.holdoutFraction()).train(examples);
+            case DLRM -> {
+                TrainingConfig.Dlrm d = config.dlrm();
+                yield CtrTrainer.dlrm(new DlrmTrainer.Options(d.epochs(), d.learningRate(), config.l2(), config.seed(),
+                        d.embeddingDim(), d.bottomHidden(), d.topHidden(), d.batchSize()), config.holdoutFraction()).train(examples);
+            }
+        };
+    }
+
     /** Largest |ONNX Runtime score - trainer score| over the holdout, both heads. */
-    public double maxParityDiff(CtrTrainer.Result result, byte[] onnx) {
+    public double maxParityDiff(TrainedModel<?> result, byte[] onnx) {
         List<Example> holdout = result.holdout();
         int n = holdout.size();
         if (n == 0) {

@@ -26,26 +26,11 @@ class OnnxExporterTest {
         }
         m.bias()[0] = -3f;
         m.bias()[1] = -1.5f;
-        int rows = 500;
-        long[] ids = new long[rows * ModelContract.SPARSE_SLOTS];
-        float[] x = new float[rows * ModelContract.DENSE_FEATURES];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = rnd.nextInt(ModelContract.HASH_BUCKETS);
-        }
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) rnd.nextGaussian();
-        }
+        RandomRows rows = RandomRows.draw(rnd, 500);
         byte[] onnx = OnnxExporter.export(m, Map.of("test", "yes"));
         try (OrtSession s = sessions.create(onnx)) {
             assertEquals(ModelContract.NAME, s.getMetadata().getCustomMetadataValue(ModelContract.METADATA_CONTRACT).orElseThrow());
-            float[][] out = ModelRunner.run(sessions.environment(), s, ids, x, rows);
-            double maxDiff = 0;
-            for (int r = 0; r < rows; r++) {
-                for (int h = 0; h < 2; h++) {
-                    double own = m.predict(ids, r * ModelContract.SPARSE_SLOTS, x, r * ModelContract.DENSE_FEATURES, h);
-                    maxDiff = Math.max(maxDiff, Math.abs(own - out[h][r]));
-                }
-            }
+            double maxDiff = rows.maxDiff(sessions, s, m);
             assertTrue(maxDiff < 1e-5, "max |onnx - own| = " + maxDiff);
         }
     }

@@ -57,8 +57,8 @@ class TrainerTest {
         List<UserSignal> signals = SyntheticSignals.generate(20_000, 7, 1_700_000_000_000L);
         List<Example> examples = builder.build(signals);
         var options = new HashedLogisticTrainer.Options(3, 0.05, 1e-6, 42L, true);
-        CtrTrainer.Result a = new CtrTrainer(options, 0.2).train(examples);
-        CtrTrainer.Result b = new CtrTrainer(options, 0.2).train(examples);
+        var a = CtrTrainer.logistic(options, 0.2).train(examples);
+        var b = CtrTrainer.logistic(options, 0.2).train(examples);
         assertArrayEquals(a.model().sparse(), b.model().sparse(), "fixed seed gives identical weights");
 
         Map<String, Double> m = a.metrics();
@@ -81,8 +81,8 @@ class TrainerTest {
     void factorizationMachineTrainsExportsAndMatchesOnnxRuntime() {
         List<Example> examples = builder.build(SyntheticSignals.generate(20_000, 7, 1_700_000_000_000L));
         var fm = new HashedLogisticTrainer.Options(3, 0.05, 1e-6, 42L, true, 4);
-        CtrTrainer.Result a = new CtrTrainer(fm, 0.2).train(examples);
-        CtrTrainer.Result b = new CtrTrainer(fm, 0.2).train(examples);
+        var a = CtrTrainer.logistic(fm, 0.2).train(examples);
+        var b = CtrTrainer.logistic(fm, 0.2).train(examples);
         assertEquals(4, a.model().k());
         assertArrayEquals(a.model().factors(), b.model().factors(), "fixed seed gives identical factors");
         assertTrue(a.metrics().get("ctr_auc") > 0.7, "ctr auc " + a.metrics());
