@@ -95,15 +95,15 @@ public final class DecisionScenario {
             UserSignal impression = UserSignal.newBuilder().setKind(SignalKind.IMPRESSION).setPlacement(PLACEMENT)
                     .setAdvertiserId(run.ad[0]).setCampaignId(run.ad[1]).setAdSetId(run.ad[2]).setCreativeId(run.ad[3]).build();
             // Warm-ups, not reported: both paths get the same JIT and connection warm-up before they are timed.
-            RawProducerRate.measure(kafka, Math.min(paths.size(), 5_000), inFlight, impression);
+            RawProducerRate.measure(kafka, paths.size(), inFlight, impression);
             ingest(base, new ArrayList<>(warmBeacons), inFlight);
-            settle();
+            settle(kafka, report);
             double rawBefore = RawProducerRate.measure(kafka, paths.size(), inFlight, impression);
-            settle();
+            settle(kafka, report);
             CpuShare ingestCpu = CpuShare.start();
             double ingest = ingest(base, paths, inFlight);
             String ingestWhere = ingestCpu.top(6);
-            settle();
+            settle(kafka, report);
             double rawAfter = RawProducerRate.measure(kafka, paths.size(), inFlight, impression);
             report.line("tracking ingest GET /t/imp -> surf.signals.v1 (n=%d, %d in flight): %.0f events/s",
                     paths.size(), inFlight, ingest);
@@ -122,9 +122,18 @@ public final class DecisionScenario {
                                java.util.Map<String, Long> scoredBy, long[] ad) {
     }
 
-    /** Lets the consumers downstream (spend, experiments, feature store) work off the previous phase. */
-    private static void settle() throws InterruptedException {
-        Thread.sleep(Long.getLong("surf.load.settle-ms", 15_000));
+    /**
+     * Lets the consumers downstream (spend, experiments, feature store) work off the previous phase: waits
+     * until every consumer group of surf.signals.v1 has committed up to its end, then a second more.
+     */
+    private static void settle(String kafka, Report report) throws InterruptedException {
+        try (ConsumerLag lag = new ConsumerLag(kafka, dev.surf.events.Topics.SIGNALS.name())) {
+            long left = lag.awaitZero(Long.getLong("surf.load.settle-ms", 120_000));
+            if (left != 0) {
+                report.line("  (consumers still %s records behind when the next phase started)", left < 0 ? "some" : left);
+            }
+        }
+        Thread.sleep(1_000);
     }
 
     private static long number(String json, String field) {

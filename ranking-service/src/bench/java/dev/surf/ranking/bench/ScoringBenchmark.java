@@ -4,6 +4,8 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import dev.surf.ranking.features.FeatureLookup;
+import dev.surf.ranking.model.DlrmModel;
+import dev.surf.ranking.model.DlrmOnnxExporter;
 import dev.surf.ranking.model.LogisticModel;
 import dev.surf.ranking.model.ModelContract;
 import dev.surf.ranking.model.OnnxExporter;
@@ -16,6 +18,7 @@ import dev.surf.ranking.scoring.RankerService;
 import dev.surf.ranking.scoring.ScoreFeatureBuilder;
 import dev.surf.ranking.scoring.ScoreRequestValidator;
 import dev.surf.ranking.scoring.SessionFactory;
+import dev.surf.ranking.training.DlrmTrainer;
 import dev.surf.ranking.v1.Candidate;
 import dev.surf.ranking.v1.ScoreContext;
 import dev.surf.ranking.v1.ScoreRequest;
@@ -51,6 +54,10 @@ public class ScoringBenchmark {
     @Param({"1", "100", "1000"})
     int candidates;
 
+    /** linear = the logistic model (the cheapest session, so the overhead shows most); dlrm = the DLRM network. */
+    @Param({"linear", "dlrm"})
+    String model;
+
     private SessionFactory sessions;
     private ModelHolder holder;
     private MicroBatcher batcher;
@@ -63,12 +70,7 @@ public class ScoringBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        Random rnd = new Random(1);
-        LogisticModel m = LogisticModel.prior();
-        for (int i = 0; i < m.sparse().length; i++) {
-            m.sparse()[i] = (float) (rnd.nextGaussian() * 0.1);
-        }
-        byte[] onnx = OnnxExporter.export(m, Map.of());
+        byte[] onnx = "dlrm".equals(model) ? dlrm() : linear();
         sessions = new SessionFactory(System.getProperty("surf.bench.ep", "cpu"), 0, 0);
         env = sessions.environment();
         holder = new ModelHolder();
@@ -87,6 +89,36 @@ public class ScoringBenchmark {
         }
         request = r.build();
         rows = features.build(request);
+    }
+
+    private static byte[] linear() {
+        Random rnd = new Random(1);
+        LogisticModel m = LogisticModel.prior();
+        for (int i = 0; i < m.sparse().length; i++) {
+            m.sparse()[i] = (float) (rnd.nextGaussian() * 0.1);
+        }
+        return OnnxExporter.export(m, Map.of());
+    }
+
+    /** A DLRM of the default shape, trained for one epoch on random rows (timing needs its shape, not its skill). */
+    private static byte[] dlrm() {
+        Random rnd = new Random(2);
+        int n = 2_000;
+        long[] ids = new long[n * ModelContract.SPARSE_SLOTS];
+        float[] x = new float[n * ModelContract.DENSE_FEATURES];
+        boolean[] y = new boolean[n];
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int s = 0; s < ModelContract.SPARSE_SLOTS; s++) {
+                ids[i * ModelContract.SPARSE_SLOTS + s] = rnd.nextInt(ModelContract.HASH_BUCKETS);
+            }
+            x[i * ModelContract.DENSE_FEATURES] = (float) rnd.nextGaussian();
+            y[i] = rnd.nextInt(10) == 0;
+            rows[i] = i;
+        }
+        var trainer = new DlrmTrainer(ModelContract.HASH_BUCKETS, ModelContract.SPARSE_SLOTS, ModelContract.DENSE_FEATURES,
+                DlrmTrainer.Options.defaults());
+        return DlrmOnnxExporter.export(new DlrmModel(trainer.train(ids, x, y, rows), trainer.train(ids, x, y, rows)), Map.of());
     }
 
     @TearDown(Level.Trial)

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
@@ -90,24 +91,35 @@ public class StreamsFeatureLookup implements FeatureLookup {
         try {
             ReadOnlyKeyValueStore<String, Counters> s = keyValueViews.computeIfAbsent(store, n -> streams.store(
                     StoreQueryParameters.fromNameAndType(n, QueryableStoreTypes.keyValueStore())));
-            Counters c = s.get(key);
-            return c == null ? Counters.ZERO : c;
+            // Each partition's task counts its share of a creative's or campaign's signals: add them up
+            // (a range over the composite view yields the key once from every local store that has it).
+            Counters sum = Counters.ZERO;
+            try (KeyValueIterator<String, Counters> it = s.range(key, key)) {
+                while (it.hasNext()) {
+                    sum = sum.plus(it.next().value);
+                }
+            }
+            return sum;
         } catch (InvalidStateStoreException | IllegalStateException e) {
             unavailable.increment();
             return Counters.ZERO;
         }
     }
 
-    /** The oldest hopping window that still contains now: the one covering (almost) the whole user window. */
+    /** The sum of the user's buckets that start within the last user window. */
     private Counters windowed(String store, String key) {
         try {
             ReadOnlyWindowStore<String, Counters> s = windowViews.computeIfAbsent(store, n -> streams.store(
                     StoreQueryParameters.fromNameAndType(n, QueryableStoreTypes.windowStore())));
             Instant now = Instant.now();
             Instant from = now.minus(topology.userWindow()).plusMillis(1);
+            Counters sum = Counters.ZERO;
             try (WindowStoreIterator<Counters> it = s.fetch(key, from, now)) {
-                return it.hasNext() ? it.next().value : Counters.ZERO;
+                while (it.hasNext()) {
+                    sum = sum.plus(it.next().value);
+                }
             }
+            return sum;
         } catch (InvalidStateStoreException | IllegalStateException e) {
             unavailable.increment();
             return Counters.ZERO;

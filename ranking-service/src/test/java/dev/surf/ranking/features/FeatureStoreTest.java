@@ -60,12 +60,20 @@ class FeatureStoreTest {
                 producer.send(new ProducerRecord<>(Topics.SIGNALS.name(), user, UserSignal.newBuilder().setEventId(user + "-v")
                         .setTimeMs(now).setKind(SignalKind.CONVERSION).setUserId(user).setCampaignId(campaign).setCreativeId(creative)
                         .build().toByteArray()));
+                // Another 30 impressions of the creative from 30 other users: keyed by user, they land on
+                // several partitions, and the creative's count must add up the partitions' parts.
+                for (int i = 0; i < 30; i++) {
+                    String other = user + "-other-" + i;
+                    producer.send(new ProducerRecord<>(Topics.SIGNALS.name(), other, UserSignal.newBuilder()
+                            .setEventId(other + "-i").setTimeMs(now).setKind(SignalKind.IMPRESSION).setUserId(other)
+                            .setCampaignId(campaign).setCreativeId(creative).build().toByteArray()));
+                }
                 producer.flush();
             }
-            await(() -> features.creative(creative).equals(new Counters(40, 20, 1)));
+            await(() -> features.creative(creative).equals(new Counters(70, 20, 1)));
             await(() -> features.user(user).equals(new Counters(40, 20, 1)));
             // Campaign and creative counters are cached for surf.features.cache-ttl: they converge, not jump.
-            await(() -> features.campaign(campaign).equals(new Counters(40, 20, 1)));
+            await(() -> features.campaign(campaign).equals(new Counters(70, 20, 1)));
             assertEquals(20, features.userCategoryClicks(user, "golf"));
             assertEquals(0, features.userCategoryClicks(user, "sports"));
 
