@@ -17,6 +17,11 @@ public final class Problems {
     }
 
     public static Response of(int status, String title, String detail, List<String> errors) {
+        return Response.status(status).type(TYPE).entity(body(status, title, detail, errors)).build();
+    }
+
+    /** The problem document itself, for handlers that write their own response. */
+    public static Map<String, Object> body(int status, String title, String detail, List<String> errors) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title);
@@ -25,6 +30,6 @@ public final class Problems {
         if (!errors.isEmpty()) {
             body.put("errors", errors);
         }
-        return Response.status(status).type(TYPE).entity(body).build();
+        return body;
     }
 }

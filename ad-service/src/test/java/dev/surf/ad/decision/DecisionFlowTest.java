@@ -120,6 +120,13 @@ public class DecisionFlowTest {
         given().get("/t/imp?t=not-a-token").then().statusCode(400);
         given().get("/t/imp").then().statusCode(400);
         given().contentType("application/json").body("{oops").post("/t/conv").then().statusCode(400);
+        given().contentType("application/json").body("").post("/t/conv").then().statusCode(400);
+        given().contentType("text/plain").body("{\"token\": \"" + cv + "\"}").post("/t/conv").then().statusCode(415)
+                .contentType(containsString("problem+json"));
+        given().contentType("application/json").body("{\"token\": \"" + "x".repeat(20_000) + "\"}").post("/t/conv")
+                .then().statusCode(413);
+        given().get("/t/conv?t=" + cv + "&value=lots").then().statusCode(400).contentType(containsString("problem+json"));
+        given().get("/t/conv?t=" + cv + "&value=-5").then().statusCode(400);
 
         String stats = "select coalesce(sum(impressions),0) || ',' || coalesce(sum(clicks),0) || ',' || coalesce(sum(conversions),0)"
                 + " || ',' || coalesce(sum(spend_micros),0) || ',' || coalesce(sum(conversion_value_micros),0)"
