@@ -33,6 +33,16 @@ public final class KafkaSettings {
     }
 
     /** Values arrive as bytes so a malformed record is parsed, counted and skipped by the caller. */
+    /**
+     * Consumer overrides for consumers that write each poll to a database in one transaction: the broker
+     * holds a fetch until 64 KiB of records are there or {@code maxWait} passed, so under load a
+     * transaction carries hundreds of events instead of a handful.
+     */
+    public static Map<String, Object> batchedFetch(java.time.Duration maxWait) {
+        return Map.of(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, maxWait.toMillis()));
+    }
+
     public static Map<String, Object> consumer(String bootstrapServers, String groupId) {
         Map<String, Object> c = new HashMap<>();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

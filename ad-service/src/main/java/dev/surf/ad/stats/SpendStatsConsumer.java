@@ -2,6 +2,7 @@ package dev.surf.ad.stats;
 
 import dev.surf.ad.decision.FrequencyStore;
 import dev.surf.ad.pacing.BudgetPacer;
+import dev.surf.events.KafkaSettings;
 import dev.surf.events.Topics;
 import dev.surf.events.kafka.TopicConsumer;
 import dev.surf.events.v1.SignalKind;
@@ -11,7 +12,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -35,7 +35,8 @@ public final class SpendStatsConsumer implements AutoCloseable {
     private volatile boolean closing;
 
     public SpendStatsConsumer(SpendStatsWriter writer, BudgetPacer pacer, FrequencyStore frequency, String bootstrap,
-                              String groupId, MeterRegistry metrics, Consumer<SpendStatsWriter.Applied> afterCommit) {
+                              String groupId, java.time.Duration fetchWait, MeterRegistry metrics,
+                              Consumer<SpendStatsWriter.Applied> afterCommit) {
         this.writer = writer;
         this.pacer = pacer;
         this.frequency = frequency;
@@ -43,7 +44,7 @@ public final class SpendStatsConsumer implements AutoCloseable {
         this.applied = Counter.builder("surf.spend.events").tag("result", "applied").register(metrics);
         this.duplicates = Counter.builder("surf.spend.events").tag("result", "duplicate").register(metrics);
         this.rejected = Counter.builder("surf.spend.events").tag("result", "rejected").register(metrics);
-        this.consumer = new TopicConsumer<>(Topics.SIGNALS, bootstrap, groupId, Map.of(), this::handle, e -> rejected.increment());
+        this.consumer = new TopicConsumer<>(Topics.SIGNALS, bootstrap, groupId, KafkaSettings.batchedFetch(fetchWait), this::handle, e -> rejected.increment());
     }
 
     public SpendStatsConsumer start() {

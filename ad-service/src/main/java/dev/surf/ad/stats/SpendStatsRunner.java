@@ -19,13 +19,15 @@ public class SpendStatsRunner {
     private final String bootstrap;
     private final String group;
     private final boolean enabled;
+    private final java.time.Duration fetchWait;
     private SpendStatsConsumer consumer;
     private java.util.concurrent.ScheduledExecutorService pruner;
 
     public SpendStatsRunner(SpendStatsWriter writer, PacingService pacing, FrequencyStore frequency, MeterRegistry metrics,
                             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
                             @ConfigProperty(name = "surf.spend.group", defaultValue = "ad-service-spend") String group,
-                            @ConfigProperty(name = "surf.spend.enabled", defaultValue = "true") boolean enabled) {
+                            @ConfigProperty(name = "surf.spend.enabled", defaultValue = "true") boolean enabled,
+                            @ConfigProperty(name = "surf.signals.consumer-fetch-wait") java.time.Duration fetchWait) {
         this.writer = writer;
         this.pacing = pacing;
         this.frequency = frequency;
@@ -33,6 +35,7 @@ public class SpendStatsRunner {
         this.bootstrap = bootstrap;
         this.group = group;
         this.enabled = enabled;
+        this.fetchWait = fetchWait;
     }
 
     void onStart(@Observes StartupEvent ev) {
@@ -53,7 +56,7 @@ public class SpendStatsRunner {
 
     public synchronized void start() {
         if (consumer == null) {
-            consumer = new SpendStatsConsumer(writer, pacing.pacer(), frequency, bootstrap, group, metrics, a -> { }).start();
+            consumer = new SpendStatsConsumer(writer, pacing.pacer(), frequency, bootstrap, group, fetchWait, metrics, a -> { }).start();
         }
     }
 
@@ -66,7 +69,7 @@ public class SpendStatsRunner {
 
     /** A consumer in the application's group, wired like the application's own (tests, tools). */
     public SpendStatsConsumer newConsumer(java.util.function.Consumer<SpendStatsWriter.Applied> afterCommit) {
-        return new SpendStatsConsumer(writer, pacing.pacer(), frequency, bootstrap, group, metrics, afterCommit);
+        return new SpendStatsConsumer(writer, pacing.pacer(), frequency, bootstrap, group, fetchWait, metrics, afterCommit);
     }
 
     public String group() {

@@ -57,7 +57,7 @@ class BrokerRestartTest {
         SignalPublisher publisher = new SignalPublisher(broker.bootstrapServers(), java.time.Duration.ofSeconds(20), 8,
                 java.time.Duration.ofMillis(50), metrics);
         SpendStatsConsumer consumer = new SpendStatsConsumer(writer, new BudgetPacer(PacingSettings.DEFAULT), frequency,
-                broker.bootstrapServers(), "broker-restart-test", new SimpleMeterRegistry(), a -> { }).start();
+                broker.bootstrapServers(), "broker-restart-test", java.time.Duration.ofMillis(100), new SimpleMeterRegistry(), a -> { }).start();
         int sent = 0;
         try {
             List<CompletableFuture<?>> acks = java.util.Collections.synchronizedList(new ArrayList<>());

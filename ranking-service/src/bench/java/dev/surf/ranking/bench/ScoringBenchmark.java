@@ -77,7 +77,7 @@ public class ScoringBenchmark {
         holder.swap(new LoadedModel(sessions.create(onnx), "bench", 1, "-"));
         rawSession = sessions.create(onnx);
         // max wait 0: one caller never waits for a batch to fill, so this measures pure overhead.
-        batcher = new MicroBatcher(holder, sessions, 1024, Duration.ZERO, 1024, n -> { });
+        batcher = new MicroBatcher(holder, sessions, 1024, Duration.ZERO, 1024, Runtime.getRuntime().availableProcessors(), n -> { });
         features = new ScoreFeatureBuilder(FeatureLookup.NONE, new Priors(0.01, 0.05, 100));
         validator = new ScoreRequestValidator(1000);
         ScoreRequest.Builder r = ScoreRequest.newBuilder().setRequestId("bench")

@@ -11,15 +11,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 import java.util.function.IntConsumer;
 
 /**
  * Dynamic micro-batching without a hand-off thread (the "combining" pattern of group commit):
- * every Score call queues its rows, then tries to become the leader. The leader drains the queue in
- * batches of up to {@code maxRows} rows (waiting at most {@code maxWait} for more), runs each through
- * the session and completes every caller's future with its slice; callers that arrive while a batch
- * runs queue up and ride in the next one. A lone request therefore runs on its own thread at once,
+ * every Score call queues its rows, then tries to become one of at most {@code leaders} leaders. A
+ * leader drains the queue in batches of up to {@code maxRows} rows (waiting at most {@code maxWait} for
+ * more), runs each through the session and completes every caller's future with its slice; callers
+ * that arrive while every leader is busy queue up and ride in the next batch. More than one leader
+ * lets batches run side by side on a multi-core CPU (one session.run mostly keeps one core busy). A lone request therefore runs on its own thread at once,
  * with no queue wake-up, while concurrent requests still coalesce. A request larger than
  * {@code maxRows} runs as a batch of its own; a full queue rejects at once rather than letting latency
  * grow unbounded. Batches never mix model versions. A named version that is not loaded yet is
@@ -40,17 +41,20 @@ public final class MicroBatcher implements AutoCloseable {
     private final int maxRows;
     private final long maxWaitNanos;
     private final BlockingQueue<Job> queue;
-    private final ReentrantLock leader = new ReentrantLock();
+    private final Semaphore leaders;
+    private final int leaderCount;
     private final ExecutorService loader = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("ranking-model-loader").daemon(true).unstarted(r));
     private final IntConsumer batchObserver;
     private volatile boolean running = true;
 
     public MicroBatcher(ModelSource models, SessionFactory sessions, int maxRows, Duration maxWait, int queueCapacity,
-                        IntConsumer batchObserver) {
-        if (maxRows < 1 || queueCapacity < 1 || maxWait.isNegative()) {
-            throw new IllegalArgumentException("batcher needs max rows and queue capacity >= 1 and max wait >= 0");
+                        int leaders, IntConsumer batchObserver) {
+        if (maxRows < 1 || queueCapacity < 1 || leaders < 1 || maxWait.isNegative()) {
+            throw new IllegalArgumentException("batcher needs max rows, queue capacity and leaders >= 1 and max wait >= 0");
         }
+        this.leaders = new Semaphore(leaders);
+        this.leaderCount = leaders;
         this.models = models;
         this.sessions = sessions;
         this.maxRows = maxRows;
@@ -100,11 +104,11 @@ public final class MicroBatcher implements AutoCloseable {
             return;
         }
         // Re-check after unlocking: a job queued while the last leader was finishing must not be stranded.
-        while (!queue.isEmpty() && leader.tryLock()) {
+        while (!queue.isEmpty() && leaders.tryAcquire()) {
             try {
                 drain();
             } finally {
-                leader.unlock();
+                leaders.release();
             }
         }
     }
@@ -203,14 +207,14 @@ public final class MicroBatcher implements AutoCloseable {
     public void close() {
         running = false;
         loader.shutdownNow();
-        leader.lock();
+        leaders.acquireUninterruptibly(leaderCount);
         try {
             Job j;
             while ((j = queue.poll()) != null) {
                 j.result().completeExceptionally(new RejectedExecutionException(SHUTTING_DOWN));
             }
         } finally {
-            leader.unlock();
+            leaders.release(leaderCount);
         }
     }
 }

@@ -36,6 +36,9 @@ public interface RankingConfig {
         Duration maxWait();
 
         int queueCapacity();
+
+        /** Batches that may run at the same time (each on the thread of the call that leads it). */
+        int leaders();
     }
 
     interface Onnx {

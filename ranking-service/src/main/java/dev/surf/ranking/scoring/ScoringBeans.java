@@ -46,7 +46,7 @@ public class ScoringBeans {
         DistributionSummary rows = DistributionSummary.builder("surf_ranking_batch_rows")
                 .description("candidate rows per ONNX Runtime run").register(registry);
         return new MicroBatcher(models, sessions, config.batch().maxRows(), config.batch().maxWait(),
-                config.batch().queueCapacity(), rows::record);
+                config.batch().queueCapacity(), config.batch().leaders(), rows::record);
     }
 
     void closeBatcher(@Disposes MicroBatcher batcher) {

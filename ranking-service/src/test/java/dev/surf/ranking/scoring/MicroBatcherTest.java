@@ -72,7 +72,7 @@ class MicroBatcherTest {
 
     @Test
     void requestsArrivingWhileABatchRunsAreScoredTogetherInTheNext() throws Exception {
-        batcher = new MicroBatcher(gatedModels, sessions, 1024, Duration.ZERO, 64, batchRows::add);
+        batcher = new MicroBatcher(gatedModels, sessions, 1024, Duration.ZERO, 64, 1, batchRows::add);
         CompletableFuture<CompletableFuture<MicroBatcher.Scores>> first = CompletableFuture.supplyAsync(() -> submit(0.5f, 1));
         assertTrue(firstBatchStarted.await(5, TimeUnit.SECONDS));
         // the first caller leads and is held inside its batch: these queue behind it
@@ -86,9 +86,28 @@ class MicroBatcherTest {
     }
 
     @Test
+    void withTwoLeadersASecondBatchRunsWhileTheFirstIsHeld() throws Exception {
+        batcher = new MicroBatcher(gatedModels, sessions, 1024, Duration.ZERO, 64, 2, batchRows::add);
+        var callers = java.util.concurrent.Executors.newFixedThreadPool(2); // the common pool may have one thread
+        CompletableFuture<CompletableFuture<MicroBatcher.Scores>> first = CompletableFuture.supplyAsync(() -> submit(0.5f, 1), callers);
+        assertTrue(firstBatchStarted.await(5, TimeUnit.SECONDS));
+        // the second caller finds a free leader slot and reaches the model while the first is still held
+        CompletableFuture<CompletableFuture<MicroBatcher.Scores>> second = CompletableFuture.supplyAsync(() -> submit(1f, 2), callers);
+        callers.shutdown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (acquiredOn.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(2, acquiredOn.size(), "two batches inside the model at once");
+        gate.countDown();
+        assertScores(first.get(5, TimeUnit.SECONDS).get(5, TimeUnit.SECONDS), 0.5f, 1);
+        assertScores(second.get(5, TimeUnit.SECONDS).get(5, TimeUnit.SECONDS), 1f, 2);
+    }
+
+    @Test
     void aLoneRequestRunsOnItsCallersThread() throws Exception {
         gate.countDown();
-        batcher = new MicroBatcher(gatedModels, sessions, 1024, Duration.ZERO, 64, batchRows::add);
+        batcher = new MicroBatcher(gatedModels, sessions, 1024, Duration.ZERO, 64, 1, batchRows::add);
         assertScores(submit(0.25f, 4).get(5, TimeUnit.SECONDS), 0.25f, 4);
         assertEquals(List.of(Thread.currentThread().getName()), acquiredOn);
     }
@@ -96,7 +115,7 @@ class MicroBatcherTest {
     @Test
     void batchesNeverMixVersionsAndANamedVersionLoadsOffTheCallersThread() throws Exception {
         gate.countDown();
-        batcher = new MicroBatcher(gatedModels, sessions, 1024, Duration.ZERO, 64, batchRows::add);
+        batcher = new MicroBatcher(gatedModels, sessions, 1024, Duration.ZERO, 64, 1, batchRows::add);
         MicroBatcher.Scores named = batcher.submit(rows(1), dense(1f, 1), 1, 2).get(5, TimeUnit.SECONDS);
         assertEquals(2, named.modelVersion());
         assertEquals("ranking-model-loader", acquiredOn.getFirst(), "the load ran on the loader thread");
@@ -109,7 +128,7 @@ class MicroBatcherTest {
 
     @Test
     void aFullQueueRejectsAtOnce() throws Exception {
-        batcher = new MicroBatcher(gatedModels, sessions, 1024, Duration.ZERO, 1, batchRows::add);
+        batcher = new MicroBatcher(gatedModels, sessions, 1024, Duration.ZERO, 1, 1, batchRows::add);
         CompletableFuture<CompletableFuture<MicroBatcher.Scores>> first = CompletableFuture.supplyAsync(() -> submit(0f, 1));
         assertTrue(firstBatchStarted.await(5, TimeUnit.SECONDS));
         CompletableFuture<MicroBatcher.Scores> queued = submit(0f, 1);

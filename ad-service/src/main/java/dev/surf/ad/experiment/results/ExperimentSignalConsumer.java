@@ -1,5 +1,6 @@
 package dev.surf.ad.experiment.results;
 
+import dev.surf.events.KafkaSettings;
 import dev.surf.events.Topics;
 import dev.surf.events.kafka.TopicConsumer;
 import dev.surf.events.v1.UserSignal;
@@ -12,7 +13,6 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -31,12 +31,14 @@ public class ExperimentSignalConsumer {
     private final Counter duplicates;
     private final Counter rejected;
     private final Counter malformed;
+    private final Duration fetchWait;
     private TopicConsumer<UserSignal> consumer;
 
     public ExperimentSignalConsumer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                                     @ConfigProperty(name = "surf.experiment.consumer.group-id", defaultValue = "ad-experiment-results") String groupId,
                                     @ConfigProperty(name = "surf.experiment.consumer.enabled", defaultValue = "true") boolean enabled,
                                     @ConfigProperty(name = "surf.experiment.activity.purge-interval", defaultValue = "1h") Duration purgeInterval,
+                                    @ConfigProperty(name = "surf.signals.consumer-fetch-wait") Duration fetchWait,
                                     ResultsRecorder recorder, ActivityHistory history, MeterRegistry registry) {
         this.bootstrapServers = bootstrapServers;
         this.groupId = groupId;
@@ -44,6 +46,7 @@ public class ExperimentSignalConsumer {
         this.recorder = recorder;
         this.history = history;
         this.purgeInterval = purgeInterval;
+        this.fetchWait = fetchWait;
         this.applied = registry.counter("surf_experiment_signals_total", "outcome", "applied");
         this.duplicates = registry.counter("surf_experiment_signals_total", "outcome", "duplicate");
         this.rejected = registry.counter("surf_experiment_signals_total", "outcome", "rejected");
@@ -52,7 +55,7 @@ public class ExperimentSignalConsumer {
 
     void start(@Observes StartupEvent ev) {
         if (enabled) {
-            consumer = new TopicConsumer<>(Topics.SIGNALS, bootstrapServers, groupId, Map.of(), this::handle,
+            consumer = new TopicConsumer<>(Topics.SIGNALS, bootstrapServers, groupId, KafkaSettings.batchedFetch(fetchWait), this::handle,
                     e -> malformed.increment()).start();
         }
     }
