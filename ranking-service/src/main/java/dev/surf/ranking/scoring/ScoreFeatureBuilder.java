@@ -46,12 +46,16 @@ public final class ScoreFeatureBuilder {
     }
 
     /**
-     * The request-independent ids of one candidate, and the logits of the last counters seen for it: the
-     * feature store hands out the same {@link Counters} instance while its cache entry lives, so a logit is
-     * recomputed only when the counters object changes.
+     * The request-independent ids of one candidate, plus memos of the last per-request inputs it saw: the
+     * crosses for the last placement and device (a creative is mostly served in the same few), and the
+     * logits of the last counters (the feature store hands out the same {@link Counters} instance while
+     * its cache entry lives). A memo is used only when its input is equal, so results never change.
      */
     private static final class CandidateIds {
         private record Logit(Counters from, float logit) {
+        }
+
+        private record Crossed(String with, long id) {
         }
 
         final long campaignId;
@@ -61,8 +65,10 @@ public final class ScoreFeatureBuilder {
         final long creative;
         final long advertiser;
         final long adSet;
-        final FeatureHasher.CrossPrefix campaignX;
-        final FeatureHasher.CrossPrefix creativeX;
+        private final FeatureHasher.CrossPrefix campaignX;
+        private final FeatureHasher.CrossPrefix creativeX;
+        private volatile Crossed campaignXLast = new Crossed(null, 0);
+        private volatile Crossed creativeXLast = new Crossed(null, 0);
         private volatile Logit creativeCtr = new Logit(null, 0);
         private volatile Logit campaignCvr = new Logit(null, 0);
 
@@ -82,6 +88,22 @@ public final class ScoreFeatureBuilder {
 
         boolean sameAs(Candidate c) {
             return campaignId == c.getCampaignId() && advertiserId == c.getAdvertiserId() && adSetId == c.getAdSetId();
+        }
+
+        long campaignXPlacement(String placement) {
+            Crossed c = campaignXLast;
+            if (!placement.equals(c.with())) {
+                campaignXLast = c = new Crossed(placement, campaignX.with(placement));
+            }
+            return c.id();
+        }
+
+        long creativeXDevice(String device) {
+            Crossed c = creativeXLast;
+            if (!device.equals(c.with())) {
+                creativeXLast = c = new Crossed(device, creativeX.with(device));
+            }
+            return c.id();
         }
 
         float creativeCtrLogit(Counters counters, Priors priors) {
@@ -145,8 +167,8 @@ public final class ScoreFeatureBuilder {
             sparse[o + SparseSlot.ADVERTISER.ordinal()] = ids.advertiser;
             sparse[o + SparseSlot.AD_SET.ordinal()] = ids.adSet;
             sparse[o + SparseSlot.CATEGORY.ordinal()] = cat.category();
-            sparse[o + SparseSlot.CAMPAIGN_X_PLACEMENT.ordinal()] = ids.campaignX.with(placement);
-            sparse[o + SparseSlot.CREATIVE_X_DEVICE.ordinal()] = ids.creativeX.with(device);
+            sparse[o + SparseSlot.CAMPAIGN_X_PLACEMENT.ordinal()] = ids.campaignXPlacement(placement);
+            sparse[o + SparseSlot.CREATIVE_X_DEVICE.ordinal()] = ids.creativeXDevice(device);
             sparse[o + SparseSlot.CATEGORY_X_COUNTRY.ordinal()] = cat.categoryXCountry();
             sparse[o + SparseSlot.AGE_BUCKET.ordinal()] = age0;
             sparse[o + SparseSlot.GENDER.ordinal()] = gender0;

@@ -56,17 +56,38 @@ public final class ScoreRequestValidator {
             if (cand.getAdvertiserId() < 0 || cand.getAdSetId() < 0) {
                 throw new IllegalArgumentException("candidates[" + i + "] has a negative advertiser_id or ad_set_id");
             }
-            list("candidates[" + i + "].categories", cand.getCategoriesList());
+            List<String> categories = cand.getCategoriesList();
+            // Field names are built only for a message: this loop runs for every candidate of every request.
+            if (categories.size() > MAX_LIST) {
+                throw new IllegalArgumentException("candidates[" + i + "].categories has more than " + MAX_LIST + " entries");
+            }
+            for (int k = 0; k < categories.size(); k++) {
+                String problem = problem(categories.get(k));
+                if (problem != null) {
+                    throw new IllegalArgumentException("candidates[" + i + "].categories[" + k + "] " + problem);
+                }
+            }
         }
     }
 
     private static void text(String field, String value) {
+        String problem = problem(value);
+        if (problem != null) {
+            throw new IllegalArgumentException(field + " " + problem);
+        }
+    }
+
+    /** What is wrong with a text value, or null. */
+    private static String problem(String value) {
         if (value.length() > MAX_TEXT) {
-            throw new IllegalArgumentException(field + " is longer than " + MAX_TEXT + " characters");
+            return "is longer than " + MAX_TEXT + " characters";
         }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException(field + " contains control characters");
+        for (int k = 0; k < value.length(); k++) {
+            if (Character.isISOControl(value.charAt(k))) {
+                return "contains control characters";
+            }
         }
+        return null;
     }
 
     private static void list(String field, List<String> values) {
@@ -74,7 +95,10 @@ public final class ScoreRequestValidator {
             throw new IllegalArgumentException(field + " has more than " + MAX_LIST + " entries");
         }
         for (int i = 0; i < values.size(); i++) {
-            text(field + "[" + i + "]", values.get(i));
+            String problem = problem(values.get(i));
+            if (problem != null) {
+                throw new IllegalArgumentException(field + "[" + i + "] " + problem);
+            }
         }
     }
 }

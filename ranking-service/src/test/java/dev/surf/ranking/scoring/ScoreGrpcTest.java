@@ -97,6 +97,13 @@ class ScoreGrpcTest {
         assertInvalid(r -> r.setContext(ScoreContext.newBuilder().setHourOfDay(24)), "context.hour_of_day must be within 0..23");
         assertInvalid(r -> r.setUser(r.getUser().toBuilder().setAge(-3)), "user.age must be within 0..150");
         assertInvalid(r -> r.setModelVersion("latest"), "model_version must be empty (the live model) or a registry version number");
+        assertInvalid(r -> r.setCandidates(7, r.getCandidates(7).toBuilder().addCategories("golf\u0007")),
+                "candidates[7].categories[1] contains control characters");
+        assertInvalid(r -> r.setCandidates(2, r.getCandidates(2).toBuilder().setCategories(0, "x".repeat(300))),
+                "candidates[2].categories[0] is longer than 256 characters");
+        assertInvalid(r -> r.setUser(r.getUser().toBuilder().addInterests("ok").addInterests("bad\n")),
+                "user.interests[2] contains control characters");
+        assertInvalid(r -> r.setContext(r.getContext().toBuilder().setDevice("tab\tlet")), "context.device contains control characters");
     }
 
     private void assertInvalid(UnaryOperator<ScoreRequest.Builder> change, String message) {
