@@ -35,10 +35,14 @@ public class StreamsFeatureLookup implements FeatureLookup {
     // interactive query resolves the stream tasks on each read: they are kept for a short time (the
     // counters move slowly; a second of staleness does not change a CTR prior).
     private final long cacheTtlNanos;
-    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<CacheKey, Cached> cache = new ConcurrentHashMap<>();
     private static final int CACHE_LIMIT = 200_000;
 
     private record Cached(Counters counters, long readAtNanos) {
+    }
+
+    /** Which store, whose id. */
+    private record CacheKey(String store, long id) {
     }
 
     public StreamsFeatureLookup(KafkaStreams streams, FeatureTopology topology, MeterRegistry meters,
@@ -61,25 +65,26 @@ public class StreamsFeatureLookup implements FeatureLookup {
 
     @Override
     public Counters creative(long creativeId) {
-        return keyValue(FeatureTopology.CREATIVES, Long.toString(creativeId));
+        return keyValue(FeatureTopology.CREATIVES, creativeId);
     }
 
     @Override
     public Counters campaign(long campaignId) {
-        return keyValue(FeatureTopology.CAMPAIGNS, Long.toString(campaignId));
+        return keyValue(FeatureTopology.CAMPAIGNS, campaignId);
     }
 
-    private Counters keyValue(String store, String key) {
+    /** Read per candidate of every request: a cache hit builds no string (the store key is made only to read). */
+    private Counters keyValue(String store, long id) {
         if (cacheTtlNanos <= 0) {
-            return readKeyValue(store, key);
+            return readKeyValue(store, Long.toString(id));
         }
-        String cacheKey = store + '/' + key;
+        CacheKey cacheKey = new CacheKey(store, id);
         long now = System.nanoTime();
         Cached hit = cache.get(cacheKey);
         if (hit != null && now - hit.readAtNanos() < cacheTtlNanos) {
             return hit.counters();
         }
-        Counters fresh = readKeyValue(store, key);
+        Counters fresh = readKeyValue(store, Long.toString(id));
         if (cache.size() >= CACHE_LIMIT) {
             cache.clear(); // crude bound: a full cache is rebuilt within one TTL
         }
