@@ -64,13 +64,16 @@ public class SpendStatsWriter {
 
     /**
      * Forgets processed ids older than the replay horizon (longer than the signals topic's retention,
-     * so nothing that can still be redelivered is forgotten).
+     * so nothing that can still be redelivered is forgotten), and frequency counts older than any cap's
+     * window (the frequency store reads the last 7 days).
      */
     public void pruneProcessed() {
-        try (Connection c = ds.getConnection(); PreparedStatement st = c.prepareStatement(
-                "delete from ad.processed_event where processed_at < now() - make_interval(days => ?)")) {
-            st.setInt(1, retentionDays);
-            st.executeUpdate();
+        try (Connection c = ds.getConnection(); PreparedStatement ids = c.prepareStatement(
+                "delete from ad.processed_event where processed_at < now() - make_interval(days => ?)");
+             PreparedStatement freq = c.prepareStatement("delete from ad.frequency_hourly where hour < now() - interval '8 days'")) {
+            ids.setInt(1, retentionDays);
+            ids.executeUpdate();
+            freq.executeUpdate();
         } catch (SQLException e) {
             org.jboss.logging.Logger.getLogger(SpendStatsWriter.class).warnf("pruning processed events failed: %s", e.getMessage());
         }
@@ -280,21 +283,31 @@ public class SpendStatsWriter {
         }
     }
 
+    /** One statement for the whole batch: its keys are unique, as one upsert requires. */
     private void writeFrequency(Connection c, Map<FreqKey, Integer> freq) throws SQLException {
         if (freq.isEmpty()) {
             return;
         }
+        Object[] users = new Object[freq.size()];
+        Object[] adSets = new Object[freq.size()];
+        Object[] hours = new Object[freq.size()];
+        Object[] counts = new Object[freq.size()];
+        int i = 0;
+        for (var e : freq.entrySet()) {
+            users[i] = e.getKey().user();
+            adSets[i] = e.getKey().adSet();
+            hours[i] = e.getKey().hour();
+            counts[i++] = e.getValue();
+        }
         try (PreparedStatement st = c.prepareStatement("insert into ad.frequency_hourly (user_id, ad_set_id, hour, impressions)"
-                + " values (?, ?, ?, ?) on conflict (user_id, ad_set_id, hour) do update"
+                + " select u, a, to_timestamp(h * 3600), n from unnest(?::text[], ?::bigint[], ?::bigint[], ?::int[]) as x(u, a, h, n)"
+                + " on conflict (user_id, ad_set_id, hour) do update"
                 + " set impressions = frequency_hourly.impressions + excluded.impressions")) {
-            for (var e : freq.entrySet()) {
-                st.setString(1, e.getKey().user());
-                st.setLong(2, e.getKey().adSet());
-                st.setTimestamp(3, new Timestamp(e.getKey().hour() * 3_600_000L));
-                st.setInt(4, e.getValue());
-                st.addBatch();
-            }
-            st.executeBatch();
+            st.setArray(1, c.createArrayOf("text", users));
+            st.setArray(2, c.createArrayOf("bigint", adSets));
+            st.setArray(3, c.createArrayOf("bigint", hours));
+            st.setArray(4, c.createArrayOf("int", counts));
+            st.executeUpdate();
         }
     }
 }

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -24,10 +25,17 @@ final class ConsumerLag implements AutoCloseable {
         this.topic = topic;
     }
 
-    /** Records of {@code topic} not yet committed, summed over every group that has committed offsets on it. */
+    /**
+     * Records of {@code topic} not yet committed, summed over every group with members that has committed
+     * offsets on it. A group without members (one a removed consumer left behind) never catches up, so
+     * it is not waited for.
+     */
     long total() throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
         long lag = 0;
         for (ConsumerGroupListing g : admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS)) {
+            if (g.groupState().map(s -> s == GroupState.EMPTY || s == GroupState.DEAD).orElse(false)) {
+                continue;
+            }
             Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
             admin.listConsumerGroupOffsets(g.groupId()).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
                     .forEach((tp, o) -> {

@@ -1,8 +1,8 @@
 package dev.surf.ranking.features;
 
-import dev.surf.events.ProtobufSerde;
 import dev.surf.events.Topics;
 import dev.surf.ranking.training.TrainingConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
@@ -35,9 +35,11 @@ public class FeatureTopology {
     public static final String USER_CATEGORIES = "user-category-counters";
 
     private final Duration userWindow;
+    private final SignalMeters meters;
 
-    public FeatureTopology(TrainingConfig training) {
+    public FeatureTopology(TrainingConfig training, MeterRegistry registry) {
         this.userWindow = training.userWindow();
+        this.meters = new SignalMeters(registry);
     }
 
     public Duration userWindow() {
@@ -62,8 +64,9 @@ public class FeatureTopology {
             b.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(name, retention, bucket(), false),
                     Serdes.String(), counters).withCachingEnabled());
         }
-        b.stream(Topics.SIGNALS.name(), Consumed.with(Serdes.String(), new ProtobufSerde<>(Topics.SIGNALS)))
-                .process(() -> new SignalCounting(bucket().toMillis()), CREATIVES, CAMPAIGNS, USERS, USER_CATEGORIES);
+        // Values are parsed in the processor, which counts a malformed one instead of only logging it.
+        b.stream(Topics.SIGNALS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
+                .process(() -> new SignalCounting(bucket().toMillis(), meters), CREATIVES, CAMPAIGNS, USERS, USER_CATEGORIES);
         return b.build();
     }
 

@@ -1,5 +1,7 @@
 package dev.surf.ranking.features;
 
+import dev.surf.events.MalformedEventException;
+import dev.surf.events.Topics;
 import dev.surf.events.v1.SignalKind;
 import dev.surf.events.v1.UserSignal;
 import dev.surf.ranking.model.Counters;
@@ -9,16 +11,18 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 
-/** Adds one signal to the feature stores of its partition (see {@link FeatureTopology}). */
-final class SignalCounting implements Processor<String, UserSignal, Void, Void> {
+/** Adds one signal to the feature stores of its partition (see {@link FeatureTopology}); a malformed record is counted and skipped. */
+final class SignalCounting implements Processor<String, byte[], Void, Void> {
     private final long bucketMs;
+    private final SignalMeters meters;
     private KeyValueStore<String, Counters> creatives;
     private KeyValueStore<String, Counters> campaigns;
     private WindowStore<String, Counters> users;
     private WindowStore<String, Counters> userCategories;
 
-    SignalCounting(long bucketMs) {
+    SignalCounting(long bucketMs, SignalMeters meters) {
         this.bucketMs = bucketMs;
+        this.meters = meters;
     }
 
     @Override
@@ -30,11 +34,15 @@ final class SignalCounting implements Processor<String, UserSignal, Void, Void> 
     }
 
     @Override
-    public void process(Record<String, UserSignal> record) {
-        UserSignal s = record.value();
-        if (s == null) {
+    public void process(Record<String, byte[]> record) {
+        UserSignal s;
+        try {
+            s = Topics.SIGNALS.parse(record.value());
+        } catch (MalformedEventException e) {
+            meters.rejected();
             return;
         }
+        meters.consumed(s.getKind());
         Counters delta = switch (s.getKind()) {
             case IMPRESSION -> new Counters(1, 0, 0);
             case CLICK -> new Counters(0, 1, 0);

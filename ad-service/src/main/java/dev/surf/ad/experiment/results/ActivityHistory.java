@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -73,26 +75,40 @@ public class ActivityHistory {
         return new TreeMap<>();
     }
 
-    /** Writes the batch's increments; days already outside the retention window are dropped. */
+    /**
+     * Writes the batch's increments in one statement (rows in key order, so concurrent replicas lock
+     * them in the same order); days already outside the retention window are dropped.
+     */
     void flush(Map<DayKey, long[]> deltas) {
         LocalDate oldest = oldestKept();
+        List<String> users = new ArrayList<>(deltas.size());
+        List<String> days = new ArrayList<>(deltas.size());
+        long[][] columns = new long[4][deltas.size()];
         deltas.forEach((k, d) -> {
-            if (k.day().isBefore(oldest)) {
-                return;
+            if (!k.day().isBefore(oldest)) {
+                for (int c = 0; c < 4; c++) {
+                    columns[c][users.size()] = d[c];
+                }
+                users.add(k.userId());
+                days.add(k.day().toString());
             }
-            jdbc.execute("""
-                    insert into ad.user_activity_daily as t (user_id, day, impressions, clicks, conversions, spend_micros)
-                    values (?, ?, ?, ?, ?, ?)
-                    on conflict (user_id, day) do update set impressions = t.impressions + excluded.impressions,
-                        clicks = t.clicks + excluded.clicks, conversions = t.conversions + excluded.conversions,
-                        spend_micros = t.spend_micros + excluded.spend_micros""", ps -> {
-                ps.setString(1, k.userId());
-                ps.setDate(2, Date.valueOf(k.day()));
-                ps.setLong(3, d[0]);
-                ps.setLong(4, d[1]);
-                ps.setLong(5, d[2]);
-                ps.setLong(6, d[3]);
-            });
+        });
+        if (users.isEmpty()) {
+            return;
+        }
+        jdbc.execute("""
+                insert into ad.user_activity_daily as t (user_id, day, impressions, clicks, conversions, spend_micros)
+                select u, d::date, i, c, v, s from unnest(?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
+                    as x(u, d, i, c, v, s)
+                on conflict (user_id, day) do update set impressions = t.impressions + excluded.impressions,
+                    clicks = t.clicks + excluded.clicks, conversions = t.conversions + excluded.conversions,
+                    spend_micros = t.spend_micros + excluded.spend_micros""", ps -> {
+            java.sql.Connection c = ps.getConnection();
+            ps.setArray(1, c.createArrayOf("text", users.toArray()));
+            ps.setArray(2, c.createArrayOf("text", days.toArray()));
+            for (int col = 0; col < 4; col++) {
+                ps.setArray(3 + col, c.createArrayOf("bigint", java.util.Arrays.stream(columns[col], 0, users.size()).boxed().toArray()));
+            }
         });
     }
 

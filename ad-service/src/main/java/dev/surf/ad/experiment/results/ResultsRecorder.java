@@ -11,8 +11,11 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -56,7 +59,7 @@ public class ResultsRecorder {
         Map<String, Experiment> byKey = keys.isEmpty() ? Map.of()
                 : experiments.findByKeys(keys).stream().collect(Collectors.toMap(Experiment::key, Function.identity()));
         Map<ActivityHistory.DayKey, long[]> activity = ActivityHistory.newBatch();
-        List<UserSignal> fresh = new ArrayList<>();
+        List<UserSignal> candidates = new ArrayList<>(batch.size());
         int duplicates = 0;
         int rejected = 0;
         int untagged = 0;
@@ -77,7 +80,14 @@ public class ResultsRecorder {
                 }
                 continue;
             }
-            if (!markProcessed(s.getEventId())) {
+            candidates.add(s);
+        }
+        Set<String> unapplied = markProcessed(candidates);
+        List<UserSignal> fresh = new ArrayList<>();
+        for (UserSignal s : candidates) {
+            boolean tagged = s.getExperimentVariantsCount() > 0;
+            // remove(): a second copy of an event within the batch is a duplicate too.
+            if (!unapplied.remove(s.getEventId())) {
                 duplicates += tagged ? 1 : 0;
                 untagged += tagged ? 0 : 1;
                 continue;
@@ -131,9 +141,16 @@ public class ResultsRecorder {
         };
     }
 
-    private boolean markProcessed(String eventId) {
-        return jdbc.execute("insert into ad.experiment_processed_event (event_id) values (?) on conflict do nothing",
-                ps -> ps.setString(1, eventId)) == 1;
+    /** Stores the batch's event ids in one statement; returns those that were not stored before. */
+    private Set<String> markProcessed(List<UserSignal> signals) {
+        if (signals.isEmpty()) {
+            return new HashSet<>();
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        signals.forEach(s -> ids.add(s.getEventId()));
+        return new HashSet<>(jdbc.query("insert into ad.experiment_processed_event (event_id)"
+                + " select unnest(?::text[]) on conflict do nothing returning event_id",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", ids.toArray())), rs -> rs.getString(1)));
     }
 
     private record UserRow(String variant, long clicks, long conversions, long spendMicros) {
