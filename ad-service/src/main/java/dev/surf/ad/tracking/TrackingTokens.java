@@ -1,9 +1,7 @@
 package dev.surf.ad.tracking;
 
 import dev.surf.ad.auction.BidStrategy;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -100,7 +98,8 @@ public final class TrackingTokens {
             throw new TokenRejected("bad_signature", "token signature does not match");
         }
         TrackingClaims c;
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
+        try {
+            PayloadReader in = new PayloadReader(payload);
             byte version = in.readByte();
             if (version != VERSION && version != VERSION_WITHOUT_VARIANTS) {
                 throw new TokenRejected("malformed", "unknown token version");

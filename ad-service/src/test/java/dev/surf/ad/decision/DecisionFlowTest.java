@@ -104,6 +104,10 @@ public class DecisionFlowTest {
 
         given().get(imp).then().statusCode(200).contentType("image/gif");
         given().get(imp).then().statusCode(200); // a repeated beacon: same event id
+        // The token found after another parameter, and percent-encoded: still the same event.
+        String impToken = imp.substring(imp.indexOf("t=") + 2);
+        given().urlEncodingEnabled(false).get("/t/imp?cb=1&t=" + impToken.replace("-", "%2D").replace("_", "%5F").replace(".", "%2E"))
+                .then().statusCode(200).contentType("image/gif");
         Response clicked = given().redirects().follow(false).get(click);
         clicked.then().statusCode(302).header("Location", startsWith("https://shop.example/track?surf_cv="));
         String cv = clicked.getHeader("Location").substring(clicked.getHeader("Location").indexOf("surf_cv=") + 8);
