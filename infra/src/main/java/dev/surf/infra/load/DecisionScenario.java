@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>times the gRPC Score call to ranking-service alone with as many candidates as a decision sends,</li>
  *   <li>fires {@code beacons} impression beacons of further decisions (10 ads each), {@code inFlight} at a time, and compares
  *       events/s with the raw Kafka producer on the same broker at the same in-flight window, measured
- *       before and after in this run,</li>
+ *       before and after in this run; three such rounds ({@code -Dsurf.load.ingest-rounds}), the median reported,</li>
  *   <li>archives its campaigns so the next run starts from the same index size.</li>
  * </ol>
  * Usage: {@code DecisionScenario AD_URL ADMIN_KEY RANKING_HOST:PORT KAFKA_BOOTSTRAP [campaigns=1000]
@@ -86,31 +86,43 @@ public final class DecisionScenario {
                     Math.min(RANKED, ids.size()), score.length, pct(score, 50) / 1e6, pct(score, 99) / 1e6);
             report.line("decision / ranking call (p50): %.2f", run.p50Ms * 1e6 / pct(score, 50));
 
-            // Beacons for the ingest phase: from decisions asking for several ads each, so that phase (and the
-            // raw one, with as many records) runs long enough to be a rate rather than a burst.
-            collectBeacons(base, beaconCount, concurrency, beacons);
+            // Beacons for the ingest rounds: from decisions asking for several ads each, so each round (and the
+            // raw one, with as many records) runs long enough to be a rate rather than a burst. Every round gets
+            // fresh beacons: a repeated beacon is a duplicate, which the consumers downstream handle more cheaply.
+            int rounds = Integer.getInteger("surf.load.ingest-rounds", 3);
+            collectBeacons(base, beaconCount * rounds, concurrency, beacons);
             List<String> paths = new ArrayList<>(beacons);
             // The raw records are impressions of a served ad (price 0), so the consumers downstream do the
             // same work for them as for the beacons'; each phase starts after the previous one's backlog.
             UserSignal impression = UserSignal.newBuilder().setKind(SignalKind.IMPRESSION).setPlacement(PLACEMENT)
                     .setAdvertiserId(run.ad[0]).setCampaignId(run.ad[1]).setAdSetId(run.ad[2]).setCreativeId(run.ad[3]).build();
             // Warm-ups, not reported: both paths get the same JIT and connection warm-up before they are timed.
-            RawProducerRate.measure(kafka, paths.size(), inFlight, impression);
+            RawProducerRate.measure(kafka, beaconCount, inFlight, impression);
             ingest(base, new ArrayList<>(warmBeacons), inFlight);
             settle(kafka, report);
-            double rawBefore = RawProducerRate.measure(kafka, paths.size(), inFlight, impression);
+            // Raw and beacon rounds alternate; each beacon round is compared with the raw rounds on either side,
+            // and the median of the rounds is the figure (this machine's rates move by a third between runs).
+            double[] raw = new double[rounds + 1];
+            double[] ratios = new double[rounds];
+            raw[0] = RawProducerRate.measure(kafka, beaconCount, inFlight, impression);
             settle(kafka, report);
-            CpuShare ingestCpu = CpuShare.start();
-            double ingest = ingest(base, paths, inFlight);
-            String ingestWhere = ingestCpu.top(6);
-            settle(kafka, report);
-            double rawAfter = RawProducerRate.measure(kafka, paths.size(), inFlight, impression);
-            report.line("tracking ingest GET /t/imp -> surf.signals.v1 (n=%d, %d in flight): %.0f events/s",
-                    paths.size(), inFlight, ingest);
-            report.line("  CPU during the ingest: %s", ingestWhere);
-            report.line("raw KafkaProducer, same settings and broker, %d in flight: %.0f events/s before, %.0f after",
-                    inFlight, rawBefore, rawAfter);
-            report.line("ingest / raw: %.0f%%", 100 * ingest / ((rawBefore + rawAfter) / 2));
+            for (int r = 0; r < rounds; r++) {
+                CpuShare ingestCpu = CpuShare.start();
+                double ingest = ingest(base, paths.subList(r * beaconCount, (r + 1) * beaconCount), inFlight);
+                String ingestWhere = ingestCpu.top(6);
+                settle(kafka, report);
+                raw[r + 1] = RawProducerRate.measure(kafka, beaconCount, inFlight, impression);
+                settle(kafka, report);
+                ratios[r] = ingest / ((raw[r] + raw[r + 1]) / 2);
+                report.line("tracking ingest round %d, GET /t/imp -> surf.signals.v1 (n=%d, %d in flight): %.0f events/s;"
+                        + " raw KafkaProducer (same settings and broker) %.0f before, %.0f after: %.0f%%",
+                        r + 1, beaconCount, inFlight, ingest, raw[r], raw[r + 1], 100 * ratios[r]);
+                report.line("  CPU during the beacons: %s", ingestWhere);
+            }
+            double[] sorted = ratios.clone();
+            Arrays.sort(sorted);
+            report.line("ingest / raw, median of %d rounds: %.0f%% (lowest %.0f%%, highest %.0f%%)", rounds,
+                    100 * sorted[rounds / 2], 100 * sorted[0], 100 * sorted[rounds - 1]);
         } finally {
             seeder.archive(ids);
         }
@@ -258,34 +270,14 @@ public final class DecisionScenario {
     }
 
     /** Beacons sent by {@code inFlight} connections in parallel; returns accepted events per second. */
-    private static double ingest(URI base, List<String> paths, int inFlight) throws InterruptedException {
-        AtomicInteger next = new AtomicInteger();
-        AtomicLong failed = new AtomicLong();
-        CountDownLatch done = new CountDownLatch(inFlight);
+    private static double ingest(URI base, List<String> paths, int inFlight) throws java.io.IOException {
         long start = System.nanoTime();
-        for (int u = 0; u < inFlight; u++) {
-            Thread.ofVirtual().start(() -> {
-                try (LoopbackHttp http = new LoopbackHttp(base)) {
-                    for (int i; (i = next.getAndIncrement()) < paths.size(); ) {
-                        try {
-                            if (http.get(paths.get(i), null).status() != 200) {
-                                failed.incrementAndGet();
-                            }
-                        } catch (Exception e) {
-                            failed.incrementAndGet();
-                        }
-                    }
-                } finally {
-                    done.countDown();
-                }
-            });
-        }
-        done.await();
+        BeaconClient.Result r = BeaconClient.send(base, paths, inFlight);
         double seconds = (System.nanoTime() - start) / 1e9;
-        if (failed.get() > 0) {
-            System.out.printf("beacons failed: %d of %d%n", failed.get(), paths.size());
+        if (r.failed() > 0) {
+            System.out.printf("beacons failed: %d of %d%n", r.failed(), paths.size());
         }
-        return (paths.size() - failed.get()) / seconds;
+        return r.ok() / seconds;
     }
 
     static long pct(long[] v, int p) {
