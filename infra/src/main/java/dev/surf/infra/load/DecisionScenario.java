@@ -72,7 +72,8 @@ public final class DecisionScenario {
             awaitFill(base);
             ConcurrentLinkedQueue<String> beacons = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<String> warmBeacons = new ConcurrentLinkedQueue<>();
-            decide(base, 3_000, concurrency, 1, null); // warm-up: JIT, connections, gRPC channel
+            // Warm-up: JIT of both services (the first 3,000 decisions after a start still ran at about half speed), connections, gRPC channel.
+            decide(base, 10_000, concurrency, 1, null);
             collectBeacons(base, beaconCount / 2, concurrency, warmBeacons);
             CpuShare decideCpu = CpuShare.start();
             DecisionRun run = decide(base, decisions, concurrency, 1, null);
