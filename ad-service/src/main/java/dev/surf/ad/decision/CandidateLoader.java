@@ -1,6 +1,8 @@
 package dev.surf.ad.decision;
 
 import dev.surf.ad.auction.BidStrategy;
+import dev.surf.ad.pacing.BudgetPacer;
+import dev.surf.ad.pacing.PacingService;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
@@ -46,8 +48,11 @@ public class CandidateLoader {
 
     private final AgroalDataSource ds;
 
-    public CandidateLoader(AgroalDataSource ds) {
+    private final BudgetPacer pacer;
+
+    public CandidateLoader(AgroalDataSource ds, PacingService pacing) {
         this.ds = ds;
+        this.pacer = pacing.pacer();
     }
 
     public List<Candidate> loadAll() throws SQLException {
@@ -93,7 +98,7 @@ public class CandidateLoader {
         return out;
     }
 
-    private static Candidate read(ResultSet rs) throws SQLException {
+    private Candidate read(ResultSet rs) throws SQLException {
         long campaignId = rs.getLong(1);
         long advertiserId = rs.getLong(2);
         BidStrategy strategy = BidStrategy.parse(rs.getString(3));
@@ -115,7 +120,7 @@ public class CandidateLoader {
                 cap, periodHours(period), mask(slots),
                 new Candidate.Creative(rs.getString(23), rs.getString(24), rs.getString(25), rs.getString(26),
                         rs.getString(27), rs.getString(28)),
-                proto);
+                proto, pacer.slot(campaignId));
     }
 
     private static ZoneId zone(String id) {

@@ -14,11 +14,13 @@ import dev.surf.ad.decision.filter.PacingFilter;
 import dev.surf.ad.decision.filter.PlacementFilter;
 import dev.surf.ad.decision.filter.ScheduleFilter;
 import dev.surf.ad.pacing.PacingService;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 
 /** The filter stages in order: cheap array compares first, store look-ups (frequency, pacing) last. */
-@ApplicationScoped
+// @Singleton, not @ApplicationScoped: called once per candidate (a thousand times per decision), and a
+// client proxy looks the instance up in its context on every call.
+@Singleton
 public class FilterChain {
     private final CandidateFilter[] stages;
 

@@ -1,7 +1,7 @@
 package dev.surf.ad.decision;
 
 import io.agroal.api.AgroalDataSource;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * impression and adds them here after commit; at start the store is reloaded from that table, so
  * caps hold across restarts.
  */
-@ApplicationScoped
+// @Singleton: read per candidate, without a client proxy (see FilterChain).
+@Singleton
 public class FrequencyStore {
     static final int WEEK_HOURS = 168;
 

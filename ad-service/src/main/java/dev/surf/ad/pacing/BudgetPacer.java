@@ -16,7 +16,7 @@ public final class BudgetPacer {
     private static final int BUCKETS = 64;
 
     private final PacingSettings settings;
-    private final ConcurrentHashMap<Long, State> states = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Slot> states = new ConcurrentHashMap<>();
 
     public BudgetPacer(PacingSettings settings) {
         this.settings = settings;
@@ -34,9 +34,34 @@ public final class BudgetPacer {
         return check(campaignId, dailyBudgetMicros, localDay, dayFraction, nowMs, expectedCostMicros, false);
     }
 
+    /** {@link #tryReserve} for a campaign whose slot the caller holds. */
+    public boolean tryReserve(Slot s, long dailyBudgetMicros, long localDay, double dayFraction,
+                              long nowMs, double expectedCostMicros) {
+        return check(s, dailyBudgetMicros, localDay, dayFraction, nowMs, expectedCostMicros, true);
+    }
+
+    /** {@link #allows} for a campaign whose slot the caller holds. */
+    public boolean allows(Slot s, long dailyBudgetMicros, long localDay, double dayFraction,
+                          long nowMs, double expectedCostMicros) {
+        return check(s, dailyBudgetMicros, localDay, dayFraction, nowMs, expectedCostMicros, false);
+    }
+
+    /**
+     * The campaign's pacing state. The decision index keeps each candidate's slot, so the throttle that runs
+     * for every candidate of every decision does not look the campaign up by id (a boxed key in a map of every
+     * campaign ever paced). A slot is never removed, so a kept one stays the campaign's.
+     */
+    public Slot slot(long campaignId) {
+        return states.computeIfAbsent(campaignId, id -> new Slot());
+    }
+
     private boolean check(long campaignId, long dailyBudgetMicros, long localDay, double dayFraction,
                           long nowMs, double expectedCostMicros, boolean reserve) {
-        State s = states.computeIfAbsent(campaignId, id -> new State());
+        return check(slot(campaignId), dailyBudgetMicros, localDay, dayFraction, nowMs, expectedCostMicros, reserve);
+    }
+
+    private boolean check(Slot s, long dailyBudgetMicros, long localDay, double dayFraction,
+                          long nowMs, double expectedCostMicros, boolean reserve) {
         synchronized (s) {
             s.roll(localDay);
             s.expire(nowMs, settings.reservationWindowMs());
@@ -55,7 +80,7 @@ public final class BudgetPacer {
 
     /** Whether the campaign still has budget today (a cheap pre-check before ranking). */
     public boolean hasBudget(long campaignId, long dailyBudgetMicros, long localDay) {
-        State s = states.get(campaignId);
+        Slot s = states.get(campaignId);
         if (s == null) {
             return true;
         }
@@ -66,7 +91,7 @@ public final class BudgetPacer {
 
     /** The consumer charged this much for the campaign's day: count it and release as much reservation. */
     public void confirm(long campaignId, long localDay, long chargedMicros) {
-        State s = states.computeIfAbsent(campaignId, id -> new State());
+        Slot s = slot(campaignId);
         synchronized (s) {
             s.roll(localDay);
             if (s.day == localDay) {
@@ -78,7 +103,7 @@ public final class BudgetPacer {
 
     /** Resync from the database: confirmed spend is at least what is stored. */
     public void syncConfirmed(long campaignId, long localDay, long storedMicros) {
-        State s = states.computeIfAbsent(campaignId, id -> new State());
+        Slot s = slot(campaignId);
         synchronized (s) {
             s.roll(localDay);
             if (s.day == localDay && storedMicros > s.confirmed) {
@@ -88,19 +113,19 @@ public final class BudgetPacer {
     }
 
     public double confirmedMicros(long campaignId) {
-        State s = states.get(campaignId);
+        Slot s = states.get(campaignId);
         return s == null ? 0 : s.confirmed;
     }
 
     /** Reservations in a ring of time buckets, so lapsing costs O(buckets) and no allocation. */
-    private static final class State {
-        long day = Long.MIN_VALUE;
-        double confirmed;
-        double reserved;
-        final double[] bucket = new double[BUCKETS];
-        final long[] bucketEpoch = new long[BUCKETS];
+    public static final class Slot {
+        private long day = Long.MIN_VALUE;
+        private double confirmed;
+        private double reserved;
+        private final double[] bucket = new double[BUCKETS];
+        private final long[] bucketEpoch = new long[BUCKETS];
 
-        void roll(long localDay) {
+        private void roll(long localDay) {
             if (localDay > day) {
                 day = localDay;
                 confirmed = 0;
@@ -109,7 +134,7 @@ public final class BudgetPacer {
             }
         }
 
-        void add(long nowMs, long windowMs, double amount) {
+        private void add(long nowMs, long windowMs, double amount) {
             long width = Math.max(1, windowMs / BUCKETS);
             long epoch = nowMs / width;
             int i = (int) (epoch % BUCKETS);
@@ -122,9 +147,9 @@ public final class BudgetPacer {
             reserved += amount;
         }
 
-        long expiredAt = Long.MIN_VALUE;
+        private long expiredAt = Long.MIN_VALUE;
 
-        void expire(long nowMs, long windowMs) {
+        private void expire(long nowMs, long windowMs) {
             long width = Math.max(1, windowMs / BUCKETS);
             long current = nowMs / width;
             if (current == expiredAt) {
@@ -143,7 +168,7 @@ public final class BudgetPacer {
             }
         }
 
-        void release(double amount) {
+        private void release(double amount) {
             // Oldest reservations are the ones this charge most likely belongs to.
             double left = amount;
             while (left > 0 && reserved > 0) {

@@ -1,7 +1,7 @@
 package dev.surf.ad.stats;
 
 import io.agroal.api.AgroalDataSource;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,7 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * creative starts at its campaign's rate and a new campaign at the configured global one.
  * Used when the ranking call is slow, down or answers garbage, and to pre-select candidates.
  */
-@ApplicationScoped
+// @Singleton: read per candidate, without a client proxy (see FilterChain).
+@Singleton
 public class PriorScores {
     private final double globalCtr;
     private final double globalCvr;

@@ -22,6 +22,8 @@ public final class PacingFilter implements CandidateFilter {
 
     public boolean accept(Candidate c, DecisionContext ctx) {
         LocalDay day = ctx.localDay(c.zone());
-        return pacer.allows(c.campaignId(), c.dailyBudgetMicros(), day.epochDay(), day.fraction(), ctx.nowMs, 1);
+        return c.pacing() != null
+                ? pacer.allows(c.pacing(), c.dailyBudgetMicros(), day.epochDay(), day.fraction(), ctx.nowMs, 1)
+                : pacer.allows(c.campaignId(), c.dailyBudgetMicros(), day.epochDay(), day.fraction(), ctx.nowMs, 1);
     }
 }
