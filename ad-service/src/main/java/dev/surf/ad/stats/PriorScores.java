@@ -23,8 +23,11 @@ public class PriorScores {
     private final double globalCvr;
     private final double kImpressions;
     private final double kClicks;
-    private volatile Map<Long, double[]> byCreative = Map.of();
-    private volatile Map<Long, double[]> byCampaign = Map.of();
+    /** Swapped whole on reload, so a decision reads creative and campaign rates of the same load. */
+    private record Tables(RateTable creatives, RateTable campaigns) {
+    }
+
+    private volatile Tables tables = new Tables(RateTable.EMPTY, RateTable.EMPTY);
 
     public PriorScores(@ConfigProperty(name = "surf.ranking.prior-ctr", defaultValue = "0.01") double globalCtr,
                        @ConfigProperty(name = "surf.ranking.prior-cvr", defaultValue = "0.02") double globalCvr,
@@ -37,21 +40,23 @@ public class PriorScores {
     }
 
     public double ctr(long campaignId, long creativeId) {
-        double[] r = byCreative.get(creativeId);
-        if (r != null) {
-            return r[0];
+        Tables t = tables;
+        int i = t.creatives().find(creativeId);
+        if (i >= 0) {
+            return t.creatives().ctr(i);
         }
-        r = byCampaign.get(campaignId);
-        return r != null ? r[0] : globalCtr;
+        i = t.campaigns().find(campaignId);
+        return i >= 0 ? t.campaigns().ctr(i) : globalCtr;
     }
 
     public double cvr(long campaignId, long creativeId) {
-        double[] r = byCreative.get(creativeId);
-        if (r != null) {
-            return r[1];
+        Tables t = tables;
+        int i = t.creatives().find(creativeId);
+        if (i >= 0) {
+            return t.creatives().cvr(i);
         }
-        r = byCampaign.get(campaignId);
-        return r != null ? r[1] : globalCvr;
+        i = t.campaigns().find(campaignId);
+        return i >= 0 ? t.campaigns().cvr(i) : globalCvr;
     }
 
     /** Smoothed rates: (successes + k x prior) / (trials + k). */
@@ -90,7 +95,6 @@ public class PriorScores {
             double[] parent = camp.get(creativeCampaign.get(id));
             cre.put(id, new double[] {smooth(v[1], v[0], parent[0], kImpressions), smooth(v[2], v[1], parent[1], kClicks)});
         });
-        byCampaign = camp;
-        byCreative = cre;
+        tables = new Tables(new RateTable(cre), new RateTable(camp));
     }
 }
