@@ -8,7 +8,7 @@ import java.time.ZoneId;
  * One servable (campaign, ad set, creative) with everything the filters, the ranking call, the
  * auction and the response need, lowercased and pre-parsed at index time so the hot path only
  * compares. Empty targeting arrays mean no restriction. {@code pacing} is the campaign's pacing slot,
- * resolved when the candidate is loaded (null only in tests that do not pace).
+ * resolved when the candidate is loaded.
  */
 public record Candidate(long campaignId, long advertiserId, long adSetId, long creativeId,
                         BidStrategy strategy, long bidMicros, long dailyBudgetMicros,

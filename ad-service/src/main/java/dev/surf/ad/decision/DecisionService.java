@@ -95,10 +95,8 @@ public class DecisionService {
         for (Winner w : winners) {
             Candidate c = passed.get(w.entry().index());
             LocalDay day = ctx.localDay(c.zone());
-            boolean reserved = c.pacing() != null
-                    ? pacing.pacer().tryReserve(c.pacing(), c.dailyBudgetMicros(), day.epochDay(), day.fraction(), now, expectedCost(w))
-                    : pacing.pacer().tryReserve(c.campaignId(), c.dailyBudgetMicros(), day.epochDay(), day.fraction(), now, expectedCost(w));
-            if (!reserved) {
+            if (!pacing.pacer().tryReserve(c.pacing(), c.dailyBudgetMicros(), day.epochDay(), day.fraction(), now,
+                    expectedCost(w))) {
                 continue;
             }
             TrackingClaims claims = new TrackingClaims(TrackingClaims.Kind.IMPRESSION, decisionId, request.user().id(),

@@ -23,27 +23,27 @@ public final class BudgetPacer {
     }
 
     /** Whether the campaign may serve an ad with this expected cost now; reserves it when it may. */
-    public boolean tryReserve(long campaignId, long dailyBudgetMicros, long localDay, double dayFraction,
-                              long nowMs, double expectedCostMicros) {
-        return check(campaignId, dailyBudgetMicros, localDay, dayFraction, nowMs, expectedCostMicros, true);
-    }
-
-    /** The same test as {@link #tryReserve} without reserving (the throttle stage before ranking). */
-    public boolean allows(long campaignId, long dailyBudgetMicros, long localDay, double dayFraction,
-                          long nowMs, double expectedCostMicros) {
-        return check(campaignId, dailyBudgetMicros, localDay, dayFraction, nowMs, expectedCostMicros, false);
-    }
-
-    /** {@link #tryReserve} for a campaign whose slot the caller holds. */
     public boolean tryReserve(Slot s, long dailyBudgetMicros, long localDay, double dayFraction,
                               long nowMs, double expectedCostMicros) {
         return check(s, dailyBudgetMicros, localDay, dayFraction, nowMs, expectedCostMicros, true);
     }
 
-    /** {@link #allows} for a campaign whose slot the caller holds. */
+    /** The same test as {@link #tryReserve} without reserving (the throttle stage before ranking). */
     public boolean allows(Slot s, long dailyBudgetMicros, long localDay, double dayFraction,
                           long nowMs, double expectedCostMicros) {
         return check(s, dailyBudgetMicros, localDay, dayFraction, nowMs, expectedCostMicros, false);
+    }
+
+    /** {@link #tryReserve} by campaign id (simulations and tests; the decision path holds slots). */
+    public boolean tryReserve(long campaignId, long dailyBudgetMicros, long localDay, double dayFraction,
+                              long nowMs, double expectedCostMicros) {
+        return tryReserve(slot(campaignId), dailyBudgetMicros, localDay, dayFraction, nowMs, expectedCostMicros);
+    }
+
+    /** {@link #allows} by campaign id. */
+    public boolean allows(long campaignId, long dailyBudgetMicros, long localDay, double dayFraction,
+                          long nowMs, double expectedCostMicros) {
+        return allows(slot(campaignId), dailyBudgetMicros, localDay, dayFraction, nowMs, expectedCostMicros);
     }
 
     /**
@@ -53,11 +53,6 @@ public final class BudgetPacer {
      */
     public Slot slot(long campaignId) {
         return states.computeIfAbsent(campaignId, id -> new Slot());
-    }
-
-    private boolean check(long campaignId, long dailyBudgetMicros, long localDay, double dayFraction,
-                          long nowMs, double expectedCostMicros, boolean reserve) {
-        return check(slot(campaignId), dailyBudgetMicros, localDay, dayFraction, nowMs, expectedCostMicros, reserve);
     }
 
     private boolean check(Slot s, long dailyBudgetMicros, long localDay, double dayFraction,

@@ -40,23 +40,22 @@ public class PriorScores {
     }
 
     public double ctr(long campaignId, long creativeId) {
-        Tables t = tables;
-        int i = t.creatives().find(creativeId);
-        if (i >= 0) {
-            return t.creatives().ctr(i);
-        }
-        i = t.campaigns().find(campaignId);
-        return i >= 0 ? t.campaigns().ctr(i) : globalCtr;
+        return rate(campaignId, creativeId, RateTable.CTR, globalCtr);
     }
 
     public double cvr(long campaignId, long creativeId) {
+        return rate(campaignId, creativeId, RateTable.CVR, globalCvr);
+    }
+
+    /** The creative's own rate, else its campaign's, else the global prior. */
+    private double rate(long campaignId, long creativeId, int which, double global) {
         Tables t = tables;
         int i = t.creatives().find(creativeId);
         if (i >= 0) {
-            return t.creatives().cvr(i);
+            return t.creatives().rate(i, which);
         }
         i = t.campaigns().find(campaignId);
-        return i >= 0 ? t.campaigns().cvr(i) : globalCvr;
+        return i >= 0 ? t.campaigns().rate(i, which) : global;
     }
 
     /** Smoothed rates: (successes + k x prior) / (trials + k). */

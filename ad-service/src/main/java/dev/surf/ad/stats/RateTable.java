@@ -9,6 +9,8 @@ import java.util.Map;
  */
 final class RateTable {
     static final RateTable EMPTY = new RateTable(Map.of());
+    static final int CTR = 0;
+    static final int CVR = 1;
 
     private final long[] keys; // 0 marks an empty slot: ids are positive
     private final double[] rates; // slot i: CTR at 2i, CVR at 2i + 1
@@ -48,12 +50,9 @@ final class RateTable {
         }
     }
 
-    double ctr(int slot) {
-        return rates[2 * slot];
-    }
-
-    double cvr(int slot) {
-        return rates[2 * slot + 1];
+    /** {@link #CTR} or {@link #CVR} of the id in {@code slot}. */
+    double rate(int slot, int which) {
+        return rates[2 * slot + which];
     }
 
     private int slot(long id) {

@@ -18,8 +18,8 @@ class RateTableTest {
         for (long id = 1; id <= 5_000; id++) {
             int slot = t.find(id * 7);
             assertTrue(slot >= 0, "id " + id * 7);
-            assertEquals(id / 1e4, t.ctr(slot));
-            assertEquals(id / 1e5, t.cvr(slot));
+            assertEquals(id / 1e4, t.rate(slot, RateTable.CTR));
+            assertEquals(id / 1e5, t.rate(slot, RateTable.CVR));
         }
         assertEquals(-1, t.find(8));
         assertEquals(-1, t.find(0));
@@ -31,7 +31,7 @@ class RateTableTest {
     void emptyAndTinyTables() {
         assertEquals(-1, RateTable.EMPTY.find(1));
         RateTable one = new RateTable(Map.of(42L, new double[] {0.5, 0.25}));
-        assertEquals(0.5, one.ctr(one.find(42)));
+        assertEquals(0.5, one.rate(one.find(42), RateTable.CTR));
         assertEquals(-1, one.find(43));
         // Non-positive ids are never stored (they would collide with the empty marker).
         assertEquals(-1, new RateTable(Map.of(0L, new double[] {1, 1})).find(0));

@@ -22,8 +22,6 @@ public final class PacingFilter implements CandidateFilter {
 
     public boolean accept(Candidate c, DecisionContext ctx) {
         LocalDay day = ctx.localDay(c.zone());
-        return c.pacing() != null
-                ? pacer.allows(c.pacing(), c.dailyBudgetMicros(), day.epochDay(), day.fraction(), ctx.nowMs, 1)
-                : pacer.allows(c.campaignId(), c.dailyBudgetMicros(), day.epochDay(), day.fraction(), ctx.nowMs, 1);
+        return pacer.allows(c.pacing(), c.dailyBudgetMicros(), day.epochDay(), day.fraction(), ctx.nowMs, 1);
     }
 }

@@ -68,6 +68,7 @@ class CreativeSetTest {
     private static Candidate candidate(long creativeId) {
         String[] none = new String[0];
         return new Candidate(1, 1, 1, creativeId, dev.surf.ad.auction.BidStrategy.CPM, 1_000_000, 10_000_000, 0, Long.MAX_VALUE,
-                java.time.ZoneOffset.UTC, none, none, 0, 0, none, none, none, none, none, 0, 0, null, null, null, null);
+                java.time.ZoneOffset.UTC, none, none, 0, 0, none, none, none, none, none, 0, 0, null, null, null,
+                new dev.surf.ad.pacing.BudgetPacer(dev.surf.ad.pacing.PacingSettings.DEFAULT).slot(1));
     }
 }
