@@ -1,6 +1,5 @@
 package dev.surf.ranking.scoring;
 
-import dev.surf.ranking.model.ModelContract;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,19 +24,22 @@ import java.util.function.IntConsumer;
  * {@code maxRows} runs as a batch of its own; a full queue rejects at once rather than letting latency
  * grow unbounded. Batches never mix model versions. A named version that is not loaded yet is
  * loaded on a separate loader thread first (it reads the registry), never on the caller's thread.
+ * Each job's rows come in a pooled direct buffer that the batcher hands back once its batch ran.
  */
 public final class MicroBatcher implements AutoCloseable {
     /** One request's scores, in its row order, and the model that produced them. */
     public record Scores(float[] ctr, float[] cvr, String modelName, long modelVersion) {
     }
 
-    private record Job(long[] sparse, float[] dense, int rows, long version, CompletableFuture<Scores> result) {
+    /** {@code rows} is kept apart from the buffer: once batched, the buffer goes back to the pool and is reused. */
+    private record Job(EncodedRows encoded, int rows, long version, CompletableFuture<Scores> result) {
     }
 
     private static final String SHUTTING_DOWN = "the scorer is shutting down";
 
     private final ModelSource models;
     private final SessionFactory sessions;
+    private final RowBufferPool buffers;
     private final int maxRows;
     private final long maxWaitNanos;
     private final BlockingQueue<Job> queue;
@@ -48,8 +50,8 @@ public final class MicroBatcher implements AutoCloseable {
     private final IntConsumer batchObserver;
     private volatile boolean running = true;
 
-    public MicroBatcher(ModelSource models, SessionFactory sessions, int maxRows, Duration maxWait, int queueCapacity,
-                        int leaders, IntConsumer batchObserver) {
+    public MicroBatcher(ModelSource models, SessionFactory sessions, RowBufferPool buffers, int maxRows, Duration maxWait,
+                        int queueCapacity, int leaders, IntConsumer batchObserver) {
         if (maxRows < 1 || queueCapacity < 1 || leaders < 1 || maxWait.isNegative()) {
             throw new IllegalArgumentException("batcher needs max rows, queue capacity and leaders >= 1 and max wait >= 0");
         }
@@ -57,23 +59,24 @@ public final class MicroBatcher implements AutoCloseable {
         this.leaderCount = leaders;
         this.models = models;
         this.sessions = sessions;
+        this.buffers = buffers;
         this.maxRows = maxRows;
         this.maxWaitNanos = maxWait.toNanos();
         this.queue = new LinkedBlockingQueue<>(queueCapacity);
         this.batchObserver = batchObserver;
     }
 
-    /** Scores {@code rows} rows ({@link ModelContract} layout) with the live model. */
-    public CompletableFuture<Scores> submit(long[] sparse, float[] dense, int rows) {
-        return submit(sparse, dense, rows, ModelSource.LIVE);
+    /** Scores the rows with the live model; the batcher owns {@code rows} from here on and hands it back to the pool. */
+    public CompletableFuture<Scores> submit(EncodedRows rows) {
+        return submit(rows, ModelSource.LIVE);
     }
 
-    /** As {@link #submit(long[], float[], int)}, scored by model {@code version} ({@link ModelSource#LIVE} = live). */
-    public CompletableFuture<Scores> submit(long[] sparse, float[] dense, int rows, long version) {
+    /** As {@link #submit(EncodedRows)}, scored by model {@code version} ({@link ModelSource#LIVE} = live). */
+    public CompletableFuture<Scores> submit(EncodedRows rows, long version) {
         CompletableFuture<Scores> f = new CompletableFuture<>();
-        Job job = new Job(sparse, dense, rows, version, f);
+        Job job = new Job(rows, rows.rows(), version, f);
         if (!running) {
-            f.completeExceptionally(new RejectedExecutionException(SHUTTING_DOWN));
+            reject(job, SHUTTING_DOWN);
         } else if (!models.isReady(version)) {
             loadThenEnqueue(job);
         } else {
@@ -88,19 +91,20 @@ public final class MicroBatcher implements AutoCloseable {
                 try {
                     models.acquire(job.version()).release();
                 } catch (RuntimeException e) {
+                    buffers.give(job.encoded());
                     job.result().completeExceptionally(e);
                     return;
                 }
                 enqueueAndLead(job);
             });
         } catch (RejectedExecutionException e) {
-            job.result().completeExceptionally(new RejectedExecutionException(SHUTTING_DOWN));
+            reject(job, SHUTTING_DOWN);
         }
     }
 
     private void enqueueAndLead(Job job) {
         if (!queue.offer(job)) {
-            job.result().completeExceptionally(new RejectedExecutionException("the scoring queue is full"));
+            reject(job, "the scoring queue is full");
             return;
         }
         // Re-check after unlocking: a job queued while the last leader was finishing must not be stranded.
@@ -141,7 +145,7 @@ public final class MicroBatcher implements AutoCloseable {
             run(batch, rows, first.version());
         }
         if (carry != null) {
-            carry.result().completeExceptionally(new RejectedExecutionException(SHUTTING_DOWN));
+            reject(carry, SHUTTING_DOWN);
         }
     }
 
@@ -159,26 +163,12 @@ public final class MicroBatcher implements AutoCloseable {
     }
 
     private void run(List<Job> batch, int rows, long version) {
+        EncodedRows input = batch.size() == 1 ? batch.getFirst().encoded() : concat(batch, rows);
         try {
-            long[] sparse;
-            float[] dense;
-            if (batch.size() == 1) {
-                sparse = batch.getFirst().sparse();
-                dense = batch.getFirst().dense();
-            } else {
-                sparse = new long[rows * ModelContract.SPARSE_SLOTS];
-                dense = new float[rows * ModelContract.DENSE_FEATURES];
-                int at = 0;
-                for (Job j : batch) {
-                    System.arraycopy(j.sparse(), 0, sparse, at * ModelContract.SPARSE_SLOTS, j.rows() * ModelContract.SPARSE_SLOTS);
-                    System.arraycopy(j.dense(), 0, dense, at * ModelContract.DENSE_FEATURES, j.rows() * ModelContract.DENSE_FEATURES);
-                    at += j.rows();
-                }
-            }
             LoadedModel model = models.acquire(version);
             float[][] out;
             try {
-                out = ModelRunner.run(sessions.environment(), model.session(), sparse, dense, rows);
+                out = ModelRunner.run(sessions.environment(), model.session(), input);
             } finally {
                 model.release();
             }
@@ -200,7 +190,24 @@ public final class MicroBatcher implements AutoCloseable {
             for (Job j : batch) {
                 j.result().completeExceptionally(e);
             }
+        } finally {
+            buffers.give(input);
         }
+    }
+
+    /** One buffer holding every job's rows in order; the jobs' own buffers go back to the pool. */
+    private EncodedRows concat(List<Job> batch, int rows) {
+        EncodedRows all = buffers.take(rows).reset(0);
+        for (Job j : batch) {
+            all.append(j.encoded());
+            buffers.give(j.encoded());
+        }
+        return all;
+    }
+
+    private void reject(Job job, String why) {
+        buffers.give(job.encoded());
+        job.result().completeExceptionally(new RejectedExecutionException(why));
     }
 
     @Override
@@ -211,7 +218,7 @@ public final class MicroBatcher implements AutoCloseable {
         try {
             Job j;
             while ((j = queue.poll()) != null) {
-                j.result().completeExceptionally(new RejectedExecutionException(SHUTTING_DOWN));
+                reject(j, SHUTTING_DOWN);
             }
         } finally {
             leaders.release(leaderCount);

@@ -14,12 +14,21 @@ public final class ModelRunner {
     private ModelRunner() {
     }
 
-    /** Scores for {@code rows} rows: [0] = p_ctr, [1] = p_cvr. */
+    /** Scores for {@code rows} rows from Java arrays (ONNX Runtime copies them into direct memory first). */
     public static float[][] run(OrtEnvironment env, OrtSession session, long[] sparse, float[] dense, int rows) throws OrtException {
-        try (OnnxTensor ids = OnnxTensor.createTensor(env, LongBuffer.wrap(sparse, 0, rows * ModelContract.SPARSE_SLOTS),
-                new long[] {rows, ModelContract.SPARSE_SLOTS});
-             OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(dense, 0, rows * ModelContract.DENSE_FEATURES),
-                     new long[] {rows, ModelContract.DENSE_FEATURES});
+        return run(env, session, LongBuffer.wrap(sparse, 0, rows * ModelContract.SPARSE_SLOTS),
+                FloatBuffer.wrap(dense, 0, rows * ModelContract.DENSE_FEATURES), rows);
+    }
+
+    /** Scores for the valid rows of {@code encoded}, read in place. */
+    public static float[][] run(OrtEnvironment env, OrtSession session, EncodedRows encoded) throws OrtException {
+        return run(env, session, encoded.sparseRows(), encoded.denseRows(), encoded.rows());
+    }
+
+    /** [0] = p_ctr, [1] = p_cvr. */
+    private static float[][] run(OrtEnvironment env, OrtSession session, LongBuffer sparse, FloatBuffer dense, int rows) throws OrtException {
+        try (OnnxTensor ids = OnnxTensor.createTensor(env, sparse, new long[] {rows, ModelContract.SPARSE_SLOTS});
+             OnnxTensor x = OnnxTensor.createTensor(env, dense, new long[] {rows, ModelContract.DENSE_FEATURES});
              OrtSession.Result result = session.run(Map.of(ModelContract.INPUT_SPARSE, ids, ModelContract.INPUT_DENSE, x))) {
             float[] ctr = read(result, ModelContract.OUTPUT_CTR, rows);
             float[] cvr = read(result, ModelContract.OUTPUT_CVR, rows);

@@ -38,7 +38,7 @@ public class RankerService implements Ranker {
             return Uni.createFrom().failure(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
         }
         EncodedRows rows = features.build(request);
-        return Uni.createFrom().completionStage(() -> batcher.submit(rows.sparse(), rows.dense(), rows.rows(), version))
+        return Uni.createFrom().completionStage(() -> batcher.submit(rows, version))
                 .map(s -> {
                     outcome("ok");
                     return response(request, s).setServerMicros((System.nanoTime() - start) / 1_000).build();
@@ -60,10 +60,11 @@ public class RankerService implements Ranker {
     /** One score per candidate, in request order, and the model that gave them. */
     public static ScoreResponse.Builder response(ScoreRequest request, MicroBatcher.Scores s) {
         ScoreResponse.Builder out = ScoreResponse.newBuilder().setModelName(s.modelName()).setModelVersion(Long.toString(s.modelVersion()));
+        CandidateScore.Builder row = CandidateScore.newBuilder(); // every field is set for each row
         for (int i = 0; i < s.ctr().length; i++) {
             var c = request.getCandidates(i);
-            out.addScores(CandidateScore.newBuilder().setCampaignId(c.getCampaignId()).setCreativeId(c.getCreativeId())
-                    .setPCtr(s.ctr()[i]).setPCvr(s.cvr()[i]));
+            out.addScores(row.setCampaignId(c.getCampaignId()).setCreativeId(c.getCreativeId()).setPCtr(s.ctr()[i]).setPCvr(s.cvr()[i])
+                    .build());
         }
         return out;
     }

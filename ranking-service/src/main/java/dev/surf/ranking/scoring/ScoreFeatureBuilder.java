@@ -27,35 +27,57 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ScoreFeatureBuilder {
     private static final int F = ModelContract.SPARSE_SLOTS;
     private static final int D = ModelContract.DENSE_FEATURES;
+    // Slot offsets as compile-time constants: the JIT does not fold an enum constant's ordinal() (a field load per use).
+    private static final int COUNTRY = SparseSlot.COUNTRY.ordinal();
+    private static final int DEVICE = SparseSlot.DEVICE.ordinal();
+    private static final int PLACEMENT = SparseSlot.PLACEMENT.ordinal();
+    private static final int HOUR = SparseSlot.HOUR.ordinal();
+    private static final int CAMPAIGN = SparseSlot.CAMPAIGN.ordinal();
+    private static final int CREATIVE = SparseSlot.CREATIVE.ordinal();
+    private static final int ADVERTISER = SparseSlot.ADVERTISER.ordinal();
+    private static final int AD_SET = SparseSlot.AD_SET.ordinal();
+    private static final int CATEGORY = SparseSlot.CATEGORY.ordinal();
+    private static final int CAMPAIGN_X_PLACEMENT = SparseSlot.CAMPAIGN_X_PLACEMENT.ordinal();
+    private static final int CREATIVE_X_DEVICE = SparseSlot.CREATIVE_X_DEVICE.ordinal();
+    private static final int CATEGORY_X_COUNTRY = SparseSlot.CATEGORY_X_COUNTRY.ordinal();
+    private static final int AGE_BUCKET = SparseSlot.AGE_BUCKET.ordinal();
+    private static final int GENDER = SparseSlot.GENDER.ordinal();
+    private static final int INTEREST_MATCH = SparseSlot.INTEREST_MATCH.ordinal();
+    private static final int KEYWORD_X_CATEGORY = SparseSlot.KEYWORD_X_CATEGORY.ordinal();
     private static final long MATCH_YES = FeatureHasher.id(SparseSlot.INTEREST_MATCH, "1");
     private static final long MATCH_NO = FeatureHasher.id(SparseSlot.INTEREST_MATCH, "0");
     private static final long MATCH_UNKNOWN = FeatureHasher.id(SparseSlot.INTEREST_MATCH, "");
     /** About 200 bytes each; when full the map starts over (creatives in flight are far fewer). */
     private static final int MAX_CACHED_CANDIDATES = 100_000;
+    /** Placements and devices are few; a flood of distinct ones only costs recomputed crosses. */
+    private static final int MAX_CANONICAL_VALUES = 10_000;
 
     private final FeatureLookup lookup;
     private final Priors priors;
+    private final RowBufferPool buffers;
     private final ConcurrentHashMap<Long, CandidateIds> candidateIds = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, String> canonicalValues = new ConcurrentHashMap<>();
 
-    public ScoreFeatureBuilder(FeatureLookup lookup, Priors priors) {
+    public ScoreFeatureBuilder(FeatureLookup lookup, Priors priors, RowBufferPool buffers) {
         this.lookup = lookup;
         this.priors = priors;
+        this.buffers = buffers;
     }
 
     private record CategoryIds(long category, long categoryXCountry, long keywordXCategory, float userClicksLog) {
     }
 
     /**
-     * The request-independent ids of one candidate, plus memos of the last per-request inputs it saw: the
-     * crosses for the last placement and device (a creative is mostly served in the same few), and the
-     * logits of the last counters (the feature store hands out the same {@link Counters} instance while
-     * its cache entry lives). A memo is used only when its input is equal, so results never change.
+     * The request-independent ids of one candidate, plus one memo of the per-request values it had
+     * last: the crosses for the last placement and device (a creative is mostly served in the same
+     * few) and the logits of the last counters (the feature store hands out the same {@link Counters}
+     * instance while its cache entry lives). The memo is reused only for the very same inputs (the
+     * placement and device strings are canonical instances), so results never change; it is one object,
+     * so a candidate costs one memory load for all four values.
      */
     private static final class CandidateIds {
-        private record Logit(Counters from, float logit) {
-        }
-
-        private record Crossed(String with, long id) {
+        private record Memo(String placement, String device, Counters creativeCounts, Counters campaignCounts,
+                            long campaignXPlacement, long creativeXDevice, float creativeCtrLogit, float campaignCvrLogit) {
         }
 
         final long campaignId;
@@ -67,10 +89,7 @@ public final class ScoreFeatureBuilder {
         final long adSet;
         private final FeatureHasher.CrossPrefix campaignX;
         private final FeatureHasher.CrossPrefix creativeX;
-        private volatile Crossed campaignXLast = new Crossed(null, 0);
-        private volatile Crossed creativeXLast = new Crossed(null, 0);
-        private volatile Logit creativeCtr = new Logit(null, 0);
-        private volatile Logit campaignCvr = new Logit(null, 0);
+        private volatile Memo memo = new Memo(null, null, null, null, 0, 0, 0, 0);
 
         CandidateIds(Candidate c) {
             String campaignText = Long.toString(c.getCampaignId());
@@ -90,48 +109,40 @@ public final class ScoreFeatureBuilder {
             return campaignId == c.getCampaignId() && advertiserId == c.getAdvertiserId() && adSetId == c.getAdSetId();
         }
 
-        long campaignXPlacement(String placement) {
-            Crossed c = campaignXLast;
-            if (!placement.equals(c.with())) {
-                campaignXLast = c = new Crossed(placement, campaignX.with(placement));
+        Memo memo(String placement, String device, Counters creativeCounts, Counters campaignCounts, Priors priors) {
+            Memo m = memo;
+            if (m.placement() != placement || m.device() != device || m.creativeCounts() != creativeCounts
+                    || m.campaignCounts() != campaignCounts) {
+                memo = m = new Memo(placement, device, creativeCounts, campaignCounts,
+                        m.placement() == placement ? m.campaignXPlacement() : campaignX.with(placement),
+                        m.device() == device ? m.creativeXDevice() : creativeX.with(device),
+                        m.creativeCounts() == creativeCounts ? m.creativeCtrLogit() : DenseFeatures.creativeCtrLogit(creativeCounts, priors),
+                        m.campaignCounts() == campaignCounts ? m.campaignCvrLogit() : DenseFeatures.campaignCvrLogit(campaignCounts, priors));
             }
-            return c.id();
-        }
-
-        long creativeXDevice(String device) {
-            Crossed c = creativeXLast;
-            if (!device.equals(c.with())) {
-                creativeXLast = c = new Crossed(device, creativeX.with(device));
-            }
-            return c.id();
-        }
-
-        float creativeCtrLogit(Counters counters, Priors priors) {
-            Logit l = creativeCtr;
-            if (l.from() != counters) {
-                creativeCtr = l = new Logit(counters, DenseFeatures.creativeCtrLogit(counters, priors));
-            }
-            return l.logit();
-        }
-
-        float campaignCvrLogit(Counters counters, Priors priors) {
-            Logit l = campaignCvr;
-            if (l.from() != counters) {
-                campaignCvr = l = new Logit(counters, DenseFeatures.campaignCvrLogit(counters, priors));
-            }
-            return l.logit();
+            return m;
         }
     }
 
+    /** The request's rows, in a buffer from the pool that the caller hands back (the batcher does, after the run). */
     public EncodedRows build(ScoreRequest request) {
         int n = request.getCandidatesCount();
-        long[] sparse = new long[n * F];
-        float[] dense = new float[n * D];
+        EncodedRows rows = buffers.take(n);
+        try {
+            fill(request, rows.sparse(), rows.dense());
+        } catch (RuntimeException e) {
+            buffers.give(rows);
+            throw e;
+        }
+        return rows;
+    }
+
+    private void fill(ScoreRequest request, long[] sparse, float[] dense) {
+        int n = request.getCandidatesCount();
         var user = request.getUser();
         var ctx = request.getContext();
         String country = user.getCountry();
-        String device = ctx.getDevice();
-        String placement = ctx.getPlacement();
+        String device = canonical(ctx.getDevice());
+        String placement = canonical(ctx.getPlacement());
         String keyword = ctx.getKeywordsCount() == 0 ? "" : ctx.getKeywords(0);
         long country0 = FeatureHasher.id(SparseSlot.COUNTRY, country);
         long device0 = FeatureHasher.id(SparseSlot.DEVICE, device);
@@ -157,28 +168,28 @@ public final class ScoreFeatureBuilder {
                 categories.put(category, cat);
             }
             CandidateIds ids = candidateIds(c);
+            CandidateIds.Memo memo = ids.memo(placement, device, lookup.creative(c.getCreativeId()), lookup.campaign(c.getCampaignId()),
+                    priors);
             int o = i * F;
-            sparse[o + SparseSlot.COUNTRY.ordinal()] = country0;
-            sparse[o + SparseSlot.DEVICE.ordinal()] = device0;
-            sparse[o + SparseSlot.PLACEMENT.ordinal()] = placement0;
-            sparse[o + SparseSlot.HOUR.ordinal()] = hour0;
-            sparse[o + SparseSlot.CAMPAIGN.ordinal()] = ids.campaign;
-            sparse[o + SparseSlot.CREATIVE.ordinal()] = ids.creative;
-            sparse[o + SparseSlot.ADVERTISER.ordinal()] = ids.advertiser;
-            sparse[o + SparseSlot.AD_SET.ordinal()] = ids.adSet;
-            sparse[o + SparseSlot.CATEGORY.ordinal()] = cat.category();
-            sparse[o + SparseSlot.CAMPAIGN_X_PLACEMENT.ordinal()] = ids.campaignXPlacement(placement);
-            sparse[o + SparseSlot.CREATIVE_X_DEVICE.ordinal()] = ids.creativeXDevice(device);
-            sparse[o + SparseSlot.CATEGORY_X_COUNTRY.ordinal()] = cat.categoryXCountry();
-            sparse[o + SparseSlot.AGE_BUCKET.ordinal()] = age0;
-            sparse[o + SparseSlot.GENDER.ordinal()] = gender0;
-            sparse[o + SparseSlot.INTEREST_MATCH.ordinal()] = interests.isEmpty() ? MATCH_UNKNOWN : matches(cats, interests) ? MATCH_YES : MATCH_NO;
-            sparse[o + SparseSlot.KEYWORD_X_CATEGORY.ordinal()] = cat.keywordXCategory();
-            DenseFeatures.fill(dense, i * D, ids.creativeCtrLogit(lookup.creative(c.getCreativeId()), priors),
-                    ids.campaignCvrLogit(lookup.campaign(c.getCampaignId()), priors), userImpressionsLog, userClicksLog,
+            sparse[o + COUNTRY] = country0;
+            sparse[o + DEVICE] = device0;
+            sparse[o + PLACEMENT] = placement0;
+            sparse[o + HOUR] = hour0;
+            sparse[o + CAMPAIGN] = ids.campaign;
+            sparse[o + CREATIVE] = ids.creative;
+            sparse[o + ADVERTISER] = ids.advertiser;
+            sparse[o + AD_SET] = ids.adSet;
+            sparse[o + CATEGORY] = cat.category();
+            sparse[o + CAMPAIGN_X_PLACEMENT] = memo.campaignXPlacement();
+            sparse[o + CREATIVE_X_DEVICE] = memo.creativeXDevice();
+            sparse[o + CATEGORY_X_COUNTRY] = cat.categoryXCountry();
+            sparse[o + AGE_BUCKET] = age0;
+            sparse[o + GENDER] = gender0;
+            sparse[o + INTEREST_MATCH] = interests.isEmpty() ? MATCH_UNKNOWN : matches(cats, interests) ? MATCH_YES : MATCH_NO;
+            sparse[o + KEYWORD_X_CATEGORY] = cat.keywordXCategory();
+            DenseFeatures.fill(dense, i * D, memo.creativeCtrLogit(), memo.campaignCvrLogit(), userImpressionsLog, userClicksLog,
                     cat.userClicksLog());
         }
-        return new EncodedRows(sparse, dense, n);
     }
 
     private CandidateIds candidateIds(Candidate c) {
@@ -191,6 +202,15 @@ public final class ScoreFeatureBuilder {
             candidateIds.put(c.getCreativeId(), ids);
         }
         return ids;
+    }
+
+    /** One instance per distinct value, so the per-candidate memos can compare by identity. */
+    private String canonical(String value) {
+        String known = canonicalValues.putIfAbsent(value, value);
+        if (known == null && canonicalValues.size() > MAX_CANONICAL_VALUES) {
+            canonicalValues.clear(); // crude bound; memos then recompute once
+        }
+        return known != null ? known : value;
     }
 
     private static boolean matches(List<String> categories, Set<String> interests) {

@@ -42,10 +42,18 @@ public class ScoringBeans {
 
     @Produces
     @Singleton
-    MicroBatcher batcher(ServedModels models, SessionFactory sessions, RankingConfig config, MeterRegistry registry) {
+    RowBufferPool rowBuffers(RankingConfig config) {
+        // Room for the largest request and the largest batch; a few per leader and per request in flight.
+        return new RowBufferPool(Math.max(config.maxCandidates(), config.batch().maxRows()), 4 * config.batch().leaders() + 8);
+    }
+
+    @Produces
+    @Singleton
+    MicroBatcher batcher(ServedModels models, SessionFactory sessions, RowBufferPool buffers, RankingConfig config,
+                         MeterRegistry registry) {
         DistributionSummary rows = DistributionSummary.builder("surf_ranking_batch_rows")
                 .description("candidate rows per ONNX Runtime run").register(registry);
-        return new MicroBatcher(models, sessions, config.batch().maxRows(), config.batch().maxWait(),
+        return new MicroBatcher(models, sessions, buffers, config.batch().maxRows(), config.batch().maxWait(),
                 config.batch().queueCapacity(), config.batch().leaders(), rows::record);
     }
 
@@ -55,8 +63,8 @@ public class ScoringBeans {
 
     @Produces
     @Singleton
-    ScoreFeatureBuilder featureBuilder(FeatureLookup lookup, Priors priors) {
-        return new ScoreFeatureBuilder(lookup, priors);
+    ScoreFeatureBuilder featureBuilder(FeatureLookup lookup, Priors priors, RowBufferPool buffers) {
+        return new ScoreFeatureBuilder(lookup, priors, buffers);
     }
 
     @Produces

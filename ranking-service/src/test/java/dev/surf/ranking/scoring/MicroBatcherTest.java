@@ -72,7 +72,7 @@ class MicroBatcherTest {
 
     @Test
     void requestsArrivingWhileABatchRunsAreScoredTogetherInTheNext() throws Exception {
-        batcher = new MicroBatcher(gatedModels, sessions, 1024, Duration.ZERO, 64, 1, batchRows::add);
+        batcher = new MicroBatcher(gatedModels, sessions, new RowBufferPool(1024, 8), 1024, Duration.ZERO, 64, 1, batchRows::add);
         CompletableFuture<CompletableFuture<MicroBatcher.Scores>> first = CompletableFuture.supplyAsync(() -> submit(0.5f, 1));
         assertTrue(firstBatchStarted.await(5, TimeUnit.SECONDS));
         // the first caller leads and is held inside its batch: these queue behind it
@@ -87,7 +87,7 @@ class MicroBatcherTest {
 
     @Test
     void withTwoLeadersASecondBatchRunsWhileTheFirstIsHeld() throws Exception {
-        batcher = new MicroBatcher(gatedModels, sessions, 1024, Duration.ZERO, 64, 2, batchRows::add);
+        batcher = new MicroBatcher(gatedModels, sessions, new RowBufferPool(1024, 8), 1024, Duration.ZERO, 64, 2, batchRows::add);
         var callers = java.util.concurrent.Executors.newFixedThreadPool(2); // the common pool may have one thread
         CompletableFuture<CompletableFuture<MicroBatcher.Scores>> first = CompletableFuture.supplyAsync(() -> submit(0.5f, 1), callers);
         assertTrue(firstBatchStarted.await(5, TimeUnit.SECONDS));
@@ -107,7 +107,7 @@ class MicroBatcherTest {
     @Test
     void aLoneRequestRunsOnItsCallersThread() throws Exception {
         gate.countDown();
-        batcher = new MicroBatcher(gatedModels, sessions, 1024, Duration.ZERO, 64, 1, batchRows::add);
+        batcher = new MicroBatcher(gatedModels, sessions, new RowBufferPool(1024, 8), 1024, Duration.ZERO, 64, 1, batchRows::add);
         assertScores(submit(0.25f, 4).get(5, TimeUnit.SECONDS), 0.25f, 4);
         assertEquals(List.of(Thread.currentThread().getName()), acquiredOn);
     }
@@ -115,20 +115,20 @@ class MicroBatcherTest {
     @Test
     void batchesNeverMixVersionsAndANamedVersionLoadsOffTheCallersThread() throws Exception {
         gate.countDown();
-        batcher = new MicroBatcher(gatedModels, sessions, 1024, Duration.ZERO, 64, 1, batchRows::add);
-        MicroBatcher.Scores named = batcher.submit(rows(1), dense(1f, 1), 1, 2).get(5, TimeUnit.SECONDS);
+        batcher = new MicroBatcher(gatedModels, sessions, new RowBufferPool(1024, 8), 1024, Duration.ZERO, 64, 1, batchRows::add);
+        MicroBatcher.Scores named = batcher.submit(EncodedRows.of(rows(1), dense(1f, 1), 1), 2).get(5, TimeUnit.SECONDS);
         assertEquals(2, named.modelVersion());
         assertEquals("ranking-model-loader", acquiredOn.getFirst(), "the load ran on the loader thread");
         ExecutionException unknown = assertThrows(ExecutionException.class,
-                () -> batcher.submit(rows(1), dense(1f, 1), 1, 99).get(5, TimeUnit.SECONDS));
+                () -> batcher.submit(EncodedRows.of(rows(1), dense(1f, 1), 1), 99).get(5, TimeUnit.SECONDS));
         assertInstanceOf(UnknownModelVersionException.class, unknown.getCause());
         assertEquals("ranking-model-loader", acquiredOn.getLast());
-        assertEquals(1, batcher.submit(rows(1), dense(1f, 1), 1, ModelSource.LIVE).get(5, TimeUnit.SECONDS).modelVersion());
+        assertEquals(1, batcher.submit(EncodedRows.of(rows(1), dense(1f, 1), 1), ModelSource.LIVE).get(5, TimeUnit.SECONDS).modelVersion());
     }
 
     @Test
     void aFullQueueRejectsAtOnce() throws Exception {
-        batcher = new MicroBatcher(gatedModels, sessions, 1024, Duration.ZERO, 1, 1, batchRows::add);
+        batcher = new MicroBatcher(gatedModels, sessions, new RowBufferPool(1024, 8), 1024, Duration.ZERO, 1, 1, batchRows::add);
         CompletableFuture<CompletableFuture<MicroBatcher.Scores>> first = CompletableFuture.supplyAsync(() -> submit(0f, 1));
         assertTrue(firstBatchStarted.await(5, TimeUnit.SECONDS));
         CompletableFuture<MicroBatcher.Scores> queued = submit(0f, 1);
@@ -140,7 +140,7 @@ class MicroBatcherTest {
     }
 
     private CompletableFuture<MicroBatcher.Scores> submit(float logit, int n) {
-        return batcher.submit(rows(n), dense(logit, n), n);
+        return batcher.submit(EncodedRows.of(rows(n), dense(logit, n), n));
     }
 
     private static long[] rows(int n) {

@@ -1,6 +1,9 @@
 package dev.surf.ranking.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.surf.ranking.features.FeatureLookup;
 import dev.surf.ranking.model.Counters;
@@ -10,14 +13,14 @@ import dev.surf.ranking.model.Priors;
 import dev.surf.ranking.v1.Candidate;
 import dev.surf.ranking.v1.ScoreContext;
 import dev.surf.ranking.v1.ScoreRequest;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /** The serving encoder's cached fast path equals the trainer's reference encoding, row by row. */
 class ScoreFeatureBuilderTest {
-    private final ScoreFeatureBuilder builder = new ScoreFeatureBuilder(FeatureLookup.NONE, new Priors(0.01, 0.05, 100));
+    private final RowBufferPool buffers = new RowBufferPool(64, 2);
+    private final ScoreFeatureBuilder builder = new ScoreFeatureBuilder(FeatureLookup.NONE, new Priors(0.01, 0.05, 100), buffers);
 
     @Test
     void servingRowsEqualTheReferenceEncoding() {
@@ -45,6 +48,20 @@ class ScoreFeatureBuilderTest {
     }
 
     @Test
+    void aReusedBufferHoldsOnlyTheNextRequestsRows() {
+        EncodedRows big = builder.build(RankerChannel.request("u-9", 50));
+        buffers.give(big);
+        ScoreRequest small = RankerChannel.request("u-10", 3).toBuilder()
+                .setContext(ScoreContext.newBuilder().setPlacement("footer").setDevice("tv").setHourOfDay(23)).build();
+        EncodedRows reused = builder.build(small);
+        assertSame(big, reused, "the pool handed the same buffer out again");
+        assertEquals(3, reused.rows());
+        assertThrows(IndexOutOfBoundsException.class, () -> reused.sparseRow(3));
+        buffers.give(reused);
+        assertRowsEqualReference(small);
+    }
+
+    @Test
     void denseFeaturesFollowTheCountersEvenWhenTheyAreTheSameValuesAgain() {
         Map<Long, Counters> creatives = new ConcurrentHashMap<>();
         FeatureLookup lookup = new FeatureLookup() {
@@ -69,7 +86,7 @@ class ScoreFeatureBuilderTest {
             }
         };
         Priors priors = new Priors(0.01, 0.05, 100);
-        ScoreFeatureBuilder cached = new ScoreFeatureBuilder(lookup, priors);
+        ScoreFeatureBuilder cached = new ScoreFeatureBuilder(lookup, priors, new RowBufferPool(64, 2));
         ScoreRequest req = RankerChannel.request("u-2", 30);
         assertDenseEqualsReference(cached, lookup, priors, req);
         creatives.replaceAll((id, c) -> new Counters(c.impressions() + 1000, c.clicks() + 50, 0)); // fresher counts
@@ -84,17 +101,19 @@ class ScoreFeatureBuilderTest {
             float[] expected = new float[d];
             DenseFeatures.fill(expected, 0, lookup.creative(c.getCreativeId()), lookup.campaign(c.getCampaignId()),
                     lookup.user("u-2"), lookup.userCategoryClicks("u-2", c.getCategories(0)), priors);
-            assertArrayEquals(expected, Arrays.copyOfRange(rows.dense(), i * d, (i + 1) * d), "row " + i);
+            assertArrayEquals(expected, rows.denseRow(i), "row " + i);
         }
     }
 
     private void assertRowsEqualReference(ScoreRequest req) {
         EncodedRows rows = builder.build(req);
+        assertEquals(req.getCandidatesCount(), rows.rows());
         for (int i = 0; i < req.getCandidatesCount(); i++) {
             long[] expected = new long[ModelContract.SPARSE_SLOTS];
             ScoreFeatureBuilder.raw(req, i).encode(expected, 0);
-            long[] actual = Arrays.copyOfRange(rows.sparse(), i * ModelContract.SPARSE_SLOTS, (i + 1) * ModelContract.SPARSE_SLOTS);
+            long[] actual = rows.sparseRow(i);
             assertArrayEquals(expected, actual, "row " + i);
         }
+        buffers.give(rows); // the next request reuses it, as in the service
     }
 }
