@@ -86,7 +86,8 @@ public class ScoringBenchmark {
         rawSession = sessions.create(onnx);
         // max wait 0: one caller never waits for a batch to fill, so this measures pure overhead.
         buffers = new RowBufferPool(1024, 16);
-        batcher = new MicroBatcher(holder, sessions, buffers, 1024, Duration.ZERO, 1024, Runtime.getRuntime().availableProcessors(), n -> { });
+        batcher = new MicroBatcher(holder, sessions, buffers, 1024, Duration.ZERO, 1024,
+                Integer.getInteger("surf.bench.leaders", Runtime.getRuntime().availableProcessors()), n -> { });
         features = new ScoreFeatureBuilder(FeatureLookup.NONE, new Priors(0.01, 0.05, 100), buffers);
         validator = new ScoreRequestValidator(1000);
         ScoreRequest.Builder r = ScoreRequest.newBuilder().setRequestId("bench")
@@ -189,6 +190,13 @@ public class ScoringBenchmark {
             t.serviceNanos += timeService(bh);
             t.rawNanos += timeRaw(bh);
         }
+    }
+
+    /** {@link #paired} with four callers at once: raw and service calls overlap in every combination. */
+    @Benchmark
+    @Threads(4)
+    public void paired4Callers(PairedTimes t, Blackhole bh) throws Exception {
+        paired(t, bh);
     }
 
     private long timeRaw(Blackhole bh) throws Exception {
