@@ -12,6 +12,9 @@ public interface RankingConfig {
 
     int maxCandidates();
 
+    /** Synthetic Score requests run at startup, before the replica reports ready (0 = none). */
+    int warmUpRequests();
+
     Batch batch();
 
     /** Registry versions an A/B test may ask for by name, besides the live one. */

@@ -31,6 +31,7 @@ public class RankingClient {
     private final RankerGrpc.RankerBlockingStub stub;
     private final PriorScores priors;
     private final long deadlineMs;
+    private final long trialDeadlineMs;
     private final CircuitBreaker breaker;
     private final Counter deadline;
     private final Counter unavailable;
@@ -42,10 +43,12 @@ public class RankingClient {
                          @ConfigProperty(name = "surf.ranking.deadline-ms", defaultValue = "20") long deadlineMs,
                          @ConfigProperty(name = "surf.ranking.breaker.failures", defaultValue = "5") int failures,
                          @ConfigProperty(name = "surf.ranking.breaker.open-ms", defaultValue = "1000") long openMs,
+                         @ConfigProperty(name = "surf.ranking.breaker.trial-deadline-ms", defaultValue = "250") long trialDeadlineMs,
                          MeterRegistry metrics) {
         this.stub = stub;
         this.priors = priors;
         this.deadlineMs = deadlineMs;
+        this.trialDeadlineMs = Math.max(deadlineMs, trialDeadlineMs);
         this.breaker = new CircuitBreaker(failures, openMs);
         this.deadline = fallbackCounter(metrics, "deadline");
         this.unavailable = fallbackCounter(metrics, "unavailable");
@@ -61,13 +64,15 @@ public class RankingClient {
 
     public Scores score(String requestId, DecisionRequest req, List<Candidate> candidates, String modelVersion) {
         long now = System.currentTimeMillis();
-        if (!breaker.allow(now)) {
+        CircuitBreaker.Admission admission = breaker.admit(now);
+        if (admission == CircuitBreaker.Admission.REFUSE) {
             open.increment();
             return fallback(candidates, "circuit_open");
         }
+        long timeoutMs = admission == CircuitBreaker.Admission.TRIAL ? trialDeadlineMs : deadlineMs;
         try {
-            ScoreResponse resp = stub.withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS)
-                    .score(request(requestId, req, candidates, modelVersion));
+            ScoreResponse resp = stub.withDeadlineAfter(timeoutMs, TimeUnit.MILLISECONDS)
+                    .score(request(requestId, req, candidates.stream().map(Candidate::proto).toList(), modelVersion));
             Scores s = validate(resp, candidates);
             if (s == null) {
                 breaker.failure(System.currentTimeMillis());
@@ -125,7 +130,9 @@ public class RankingClient {
         return v >= 0.0 && v <= 1.0; // false for NaN
     }
 
-    private static ScoreRequest request(String requestId, DecisionRequest req, List<Candidate> candidates, String modelVersion) {
+    /** The Score request for a decision's candidates (also built by {@link RankingWarmup}). */
+    static ScoreRequest request(String requestId, DecisionRequest req, List<dev.surf.ranking.v1.Candidate> candidates,
+                                String modelVersion) {
         DecisionRequest.User u = req.user();
         UserFeatures.Builder user = UserFeatures.newBuilder().setUserId(u.id());
         if (u.country() != null) user.setCountry(u.country());
@@ -139,9 +146,6 @@ public class RankingClient {
         if (cx.device() != null) ctx.setDevice(cx.device());
         ScoreRequest.Builder b = ScoreRequest.newBuilder().setRequestId(requestId).setUser(user).setContext(ctx)
                 .setModelVersion(modelVersion);
-        for (Candidate c : candidates) {
-            b.addCandidates(c.proto());
-        }
-        return b.build();
+        return b.addAllCandidates(candidates).build();
     }
 }
