@@ -116,8 +116,9 @@ public class SpendStatsWriter {
                     kinds.add(s.getKind().name());
                 }
             }
-            st.setArray(1, c.createArrayOf("text", ids.toArray()));
-            st.setArray(2, c.createArrayOf("text", kinds.toArray()));
+            // Java arrays go over the wire in PostgreSQL's binary array format (createArrayOf builds escaped text).
+            st.setObject(1, ids.toArray(String[]::new));
+            st.setObject(2, kinds.toArray(String[]::new));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     fresh.add(rs.getString(1));
@@ -179,7 +180,7 @@ public class SpendStatsWriter {
         Map<Long, Campaign> out = new HashMap<>();
         try (PreparedStatement st = c.prepareStatement(
                 "select id, advertiser_id, daily_budget_micros, time_zone from ad.campaign where id = any(?)")) {
-            st.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            st.setObject(1, ids.stream().mapToLong(Long::longValue).toArray());
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     ZoneId zone;
@@ -288,10 +289,10 @@ public class SpendStatsWriter {
         if (freq.isEmpty()) {
             return;
         }
-        Object[] users = new Object[freq.size()];
-        Object[] adSets = new Object[freq.size()];
-        Object[] hours = new Object[freq.size()];
-        Object[] counts = new Object[freq.size()];
+        String[] users = new String[freq.size()];
+        long[] adSets = new long[freq.size()];
+        long[] hours = new long[freq.size()];
+        int[] counts = new int[freq.size()];
         int i = 0;
         for (var e : freq.entrySet()) {
             users[i] = e.getKey().user();
@@ -303,10 +304,10 @@ public class SpendStatsWriter {
                 + " select u, a, to_timestamp(h * 3600), n from unnest(?::text[], ?::bigint[], ?::bigint[], ?::int[]) as x(u, a, h, n)"
                 + " on conflict (user_id, ad_set_id, hour) do update"
                 + " set impressions = frequency_hourly.impressions + excluded.impressions")) {
-            st.setArray(1, c.createArrayOf("text", users));
-            st.setArray(2, c.createArrayOf("bigint", adSets));
-            st.setArray(3, c.createArrayOf("bigint", hours));
-            st.setArray(4, c.createArrayOf("int", counts));
+            st.setObject(1, users);
+            st.setObject(2, adSets);
+            st.setObject(3, hours);
+            st.setObject(4, counts);
             st.executeUpdate();
         }
     }

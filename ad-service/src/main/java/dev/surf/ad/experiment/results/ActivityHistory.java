@@ -103,11 +103,11 @@ public class ActivityHistory {
                 on conflict (user_id, day) do update set impressions = t.impressions + excluded.impressions,
                     clicks = t.clicks + excluded.clicks, conversions = t.conversions + excluded.conversions,
                     spend_micros = t.spend_micros + excluded.spend_micros""", ps -> {
-            java.sql.Connection c = ps.getConnection();
-            ps.setArray(1, c.createArrayOf("text", users.toArray()));
-            ps.setArray(2, c.createArrayOf("text", days.toArray()));
+            // Java arrays go over the wire in PostgreSQL's binary array format (createArrayOf builds escaped text).
+            ps.setObject(1, users.toArray(String[]::new));
+            ps.setObject(2, days.toArray(String[]::new));
             for (int col = 0; col < 4; col++) {
-                ps.setArray(3 + col, c.createArrayOf("bigint", java.util.Arrays.stream(columns[col], 0, users.size()).boxed().toArray()));
+                ps.setObject(3 + col, java.util.Arrays.copyOf(columns[col], users.size()));
             }
         });
     }

@@ -150,7 +150,7 @@ public class ResultsRecorder {
         signals.forEach(s -> ids.add(s.getEventId()));
         return new HashSet<>(jdbc.query("insert into ad.experiment_processed_event (event_id)"
                 + " select unnest(?::text[]) on conflict do nothing returning event_id",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", ids.toArray())), rs -> rs.getString(1)));
+                ps -> ps.setObject(1, ids.toArray(String[]::new)), rs -> rs.getString(1))); // binary text[]
     }
 
     private record UserRow(String variant, long clicks, long conversions, long spendMicros) {
