@@ -38,9 +38,12 @@ public final class RowBufferPool {
 
     /** Hands a buffer back once nothing reads it any more. */
     public void give(EncodedRows rows) {
-        if (rows.capacity() == rowsPerBuffer && kept.incrementAndGet() <= maxKept) {
+        if (rows.capacity() != rowsPerBuffer) {
+            return; // a one-off for an oversized request
+        }
+        if (kept.incrementAndGet() <= maxKept) {
             free.offer(rows);
-        } else if (rows.capacity() == rowsPerBuffer) {
+        } else {
             kept.decrementAndGet();
         }
     }

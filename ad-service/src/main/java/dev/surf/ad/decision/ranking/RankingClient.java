@@ -41,7 +41,7 @@ public class RankingClient {
 
     public RankingClient(@GrpcClient("ranking") RankerGrpc.RankerBlockingStub stub, PriorScores priors,
                          @ConfigProperty(name = "surf.ranking.deadline-ms", defaultValue = "20") long deadlineMs,
-                         @ConfigProperty(name = "surf.ranking.breaker.failures", defaultValue = "5") int failures,
+                         @ConfigProperty(name = "surf.ranking.breaker.failures", defaultValue = "20") int failures,
                          @ConfigProperty(name = "surf.ranking.breaker.open-ms", defaultValue = "1000") long openMs,
                          @ConfigProperty(name = "surf.ranking.breaker.trial-deadline-ms", defaultValue = "250") long trialDeadlineMs,
                          MeterRegistry metrics) {
@@ -72,7 +72,7 @@ public class RankingClient {
         long timeoutMs = admission == CircuitBreaker.Admission.TRIAL ? trialDeadlineMs : deadlineMs;
         try {
             ScoreResponse resp = stub.withDeadlineAfter(timeoutMs, TimeUnit.MILLISECONDS)
-                    .score(request(requestId, req, candidates.stream().map(Candidate::proto).toList(), modelVersion));
+                    .score(request(requestId, req, candidates, modelVersion));
             Scores s = validate(resp, candidates);
             if (s == null) {
                 breaker.failure(System.currentTimeMillis());
@@ -130,9 +130,16 @@ public class RankingClient {
         return v >= 0.0 && v <= 1.0; // false for NaN
     }
 
-    /** The Score request for a decision's candidates (also built by {@link RankingWarmup}). */
-    static ScoreRequest request(String requestId, DecisionRequest req, List<dev.surf.ranking.v1.Candidate> candidates,
-                                String modelVersion) {
+    private static ScoreRequest request(String requestId, DecisionRequest req, List<Candidate> candidates, String modelVersion) {
+        ScoreRequest.Builder b = withoutCandidates(requestId, req, modelVersion);
+        for (Candidate c : candidates) {
+            b.addCandidates(c.proto());
+        }
+        return b.build();
+    }
+
+    /** A Score request's user and context for a decision (also built by {@link RankingWarmup}). */
+    static ScoreRequest.Builder withoutCandidates(String requestId, DecisionRequest req, String modelVersion) {
         DecisionRequest.User u = req.user();
         UserFeatures.Builder user = UserFeatures.newBuilder().setUserId(u.id());
         if (u.country() != null) user.setCountry(u.country());
@@ -144,8 +151,6 @@ public class RankingClient {
                 .addAllKeywords(cx.keywords());
         if (cx.url() != null) ctx.setUrl(cx.url());
         if (cx.device() != null) ctx.setDevice(cx.device());
-        ScoreRequest.Builder b = ScoreRequest.newBuilder().setRequestId(requestId).setUser(user).setContext(ctx)
-                .setModelVersion(modelVersion);
-        return b.addAllCandidates(candidates).build();
+        return ScoreRequest.newBuilder().setRequestId(requestId).setUser(user).setContext(ctx).setModelVersion(modelVersion);
     }
 }

@@ -90,7 +90,8 @@ public class RankingWarmup implements HealthCheck {
         }
         var user = new DecisionRequest.User("warm-up-" + n % 50, "US", null, 30, "f", List.of("sports"));
         var context = new DecisionRequest.Context(null, List.of("warm-up"), n % 2 == 0 ? "mobile" : "desktop");
-        return RankingClient.request("warm-up-" + n, new DecisionRequest("warm-up", user, context, 1), list, "");
+        return RankingClient.withoutCandidates("warm-up-" + n, new DecisionRequest("warm-up", user, context, 1), "")
+                .addAllCandidates(list).build();
     }
 
     @Override
