@@ -48,6 +48,19 @@ final class PayloadReader {
         return v;
     }
 
+    /** A zig-zag varint (at most 10 bytes). */
+    long readVarLong() throws IOException {
+        long z = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            int b = readUnsignedByte();
+            z |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return (z >>> 1) ^ -(z & 1);
+            }
+        }
+        throw new IOException("varint too long");
+    }
+
     /** DataOutputStream.writeUTF's format: a 2-byte length, then modified UTF-8 (plain ASCII for ids). */
     String readUTF() throws IOException {
         int len = readChar();

@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -38,7 +38,7 @@ import org.jboss.logging.Logger;
  * a record that never got a partition (no metadata yet) is simply tried again. Sending a record again is safe:
  * the event id is part of the record and every consumer counts an event id once.
  */
-@ApplicationScoped
+@Singleton
 public class SignalPublisher {
     private static final Logger LOG = Logger.getLogger(SignalPublisher.class);
 

@@ -7,7 +7,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import java.util.Base64;
 import java.util.List;
@@ -22,9 +22,10 @@ import org.jboss.logging.Logger;
  * path. Each answers only after the broker has the event (acks=all), so an answered beacon is never
  * lost; a refused token is 4xx problem+json and charges nothing. Verifying a token is CPU only, and
  * SignalPublisher bounds how long send() may block (surf.signals.max-block) and re-sends from its own
- * thread.
+ * thread. The beans on this path are {@code @Singleton}, called directly: an application-scoped
+ * bean's client proxy looks up its context on every call, 3 % of a beacon in a profile.
  */
-@ApplicationScoped
+@Singleton
 public class TrackingRoutes {
     private static final Logger LOG = Logger.getLogger(TrackingRoutes.class);
     private static final Buffer PIXEL = Buffer.buffer(Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"));

@@ -5,7 +5,7 @@ import dev.surf.events.v1.SignalKind;
 import dev.surf.events.v1.UserSignal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * surf.signals.v1. The event id is derived from (decision id, kind, creative id), so a repeated
  * beacon is the same event and the consumers count it once. Rejections are counted by reason.
  */
-@ApplicationScoped
+@Singleton
 public class TrackingService {
     private final TrackingUrls urls;
     private final SignalPublisher publisher;

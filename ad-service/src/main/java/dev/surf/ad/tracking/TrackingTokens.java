@@ -8,23 +8,36 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Tracking tokens: base64url(payload) "." base64url(HMAC-SHA256(payload)). The payload is a small
- * binary record (version, kind, ids, price, expiry, experiment variants). Verification checks the MAC in constant time
- * before reading anything, then the expiry; a token of another kind is refused by the caller.
+ * Tracking tokens: base64url(payload) "." base64url(MAC). The payload is a small binary record (version,
+ * kind, ids, price, expiry, experiment variants). Verification checks the MAC in constant time before
+ * reading anything, then the expiry; a token of another kind is refused by the caller.
+ *
+ * <p>Version 3 (written now) keeps tokens short, because every beacon URL carries one and the HTTP
+ * layer, the query decoder and the MAC all cost per byte: a UUID decision id in 16 bytes, ids, price
+ * and expiry as varints, the landing URL only in click tokens (only a click redirects), and
+ * HMAC-SHA256 truncated to 128 bits (as RFC 4868 does for IPsec). Versions 1 and 2 (fixed-width
+ * fields, full 256-bit MAC) are still read, so URLs handed out before an upgrade keep working.
  */
 public final class TrackingTokens {
-    /** Version 2 appends the experiment variants; version 1 tokens (no variants) are still accepted. */
-    private static final byte VERSION = 2;
+    private static final byte VERSION = 3;
+    /** Version 2 appended the experiment variants to version 1's layout. */
+    private static final byte VERSION_FIXED_WIDTH = 2;
     private static final byte VERSION_WITHOUT_VARIANTS = 1;
+    private static final int MAC_BYTES = 16;
+    private static final int FULL_MAC_BYTES = 32;
     private static final int MAX_VARIANTS = 32;
     private static final int MAX_TOKEN_CHARS = 4096;
+    private static final byte STRING_ID = 0;
+    private static final byte UUID_ID = 1;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
@@ -51,21 +64,31 @@ public final class TrackingTokens {
         if (c.variants().size() > MAX_VARIANTS) {
             throw new IllegalArgumentException("at most " + MAX_VARIANTS + " experiment variants per token");
         }
-        ByteArrayOutputStream buf = new ByteArrayOutputStream(160);
+        ByteArrayOutputStream buf = new ByteArrayOutputStream(96);
         try (DataOutputStream out = new DataOutputStream(buf)) {
             out.writeByte(VERSION);
-            out.writeChar(c.kind().code);
-            out.writeUTF(c.decisionId());
+            out.writeByte(c.kind().code);
+            UUID uuid = canonicalUuid(c.decisionId());
+            if (uuid != null) {
+                out.writeByte(UUID_ID);
+                out.writeLong(uuid.getMostSignificantBits());
+                out.writeLong(uuid.getLeastSignificantBits());
+            } else {
+                out.writeByte(STRING_ID);
+                out.writeUTF(c.decisionId());
+            }
             out.writeUTF(c.userId());
-            out.writeLong(c.advertiserId());
-            out.writeLong(c.campaignId());
-            out.writeLong(c.adSetId());
-            out.writeLong(c.creativeId());
+            writeVarLong(out, c.advertiserId());
+            writeVarLong(out, c.campaignId());
+            writeVarLong(out, c.adSetId());
+            writeVarLong(out, c.creativeId());
             out.writeUTF(c.placement());
             out.writeByte(c.billing().ordinal());
-            out.writeLong(c.chargeMicros());
-            out.writeLong(c.expiresAtMs());
-            out.writeUTF(c.landingUrl() == null ? "" : c.landingUrl());
+            writeVarLong(out, c.chargeMicros());
+            writeVarLong(out, c.expiresAtMs());
+            if (c.kind() == TrackingClaims.Kind.CLICK) {
+                out.writeUTF(c.landingUrl() == null ? "" : c.landingUrl());
+            }
             out.writeByte(c.variants().size());
             for (var v : new java.util.TreeMap<>(c.variants()).entrySet()) {
                 out.writeUTF(v.getKey());
@@ -75,7 +98,30 @@ public final class TrackingTokens {
             throw new UncheckedIOException(e);
         }
         byte[] payload = buf.toByteArray();
-        return B64.encodeToString(payload) + "." + B64.encodeToString(macs.get().doFinal(payload));
+        return B64.encodeToString(payload) + "." + B64.encodeToString(Arrays.copyOf(macs.get().doFinal(payload), MAC_BYTES));
+    }
+
+    /** The id as a UUID only when it is one in canonical form (so it reads back as the same string). */
+    private static UUID canonicalUuid(String id) {
+        if (id.length() != 36) {
+            return null;
+        }
+        try {
+            UUID u = UUID.fromString(id);
+            return u.toString().equals(id) ? u : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Zig-zag varint: small magnitudes of either sign take few bytes. */
+    private static void writeVarLong(DataOutputStream out, long v) throws IOException {
+        long z = (v << 1) ^ (v >> 63);
+        while ((z & ~0x7FL) != 0) {
+            out.writeByte((int) ((z & 0x7F) | 0x80));
+            z >>>= 7;
+        }
+        out.writeByte((int) z);
     }
 
     public TrackingClaims verify(String token, long nowMs) throws TokenRejected {
@@ -94,37 +140,23 @@ public final class TrackingTokens {
         } catch (IllegalArgumentException e) {
             throw new TokenRejected("malformed", "token is not base64url");
         }
-        if (!MessageDigest.isEqual(macs.get().doFinal(payload), sig)) {
+        if (sig.length != MAC_BYTES && sig.length != FULL_MAC_BYTES) {
+            throw new TokenRejected("malformed", "token signature has the wrong length");
+        }
+        if (!MessageDigest.isEqual(Arrays.copyOf(macs.get().doFinal(payload), sig.length), sig)) {
             throw new TokenRejected("bad_signature", "token signature does not match");
         }
         TrackingClaims c;
         try {
             PayloadReader in = new PayloadReader(payload);
             byte version = in.readByte();
-            if (version != VERSION && version != VERSION_WITHOUT_VARIANTS) {
+            // Each version has one MAC length: a short MAC on an old layout (or the reverse) is refused.
+            boolean compact = version == VERSION;
+            if (!compact && version != VERSION_FIXED_WIDTH && version != VERSION_WITHOUT_VARIANTS
+                    || compact != (sig.length == MAC_BYTES)) {
                 throw new TokenRejected("malformed", "unknown token version");
             }
-            TrackingClaims.Kind kind = TrackingClaims.Kind.of(in.readChar());
-            String decisionId = in.readUTF();
-            String userId = in.readUTF();
-            long advertiserId = in.readLong();
-            long campaignId = in.readLong();
-            long adSetId = in.readLong();
-            long creativeId = in.readLong();
-            String placement = in.readUTF();
-            BidStrategy billing = BidStrategy.values()[in.readByte()];
-            long charge = in.readLong();
-            long expires = in.readLong();
-            String landing = in.readUTF();
-            Map<String, String> variants = new HashMap<>();
-            if (version == VERSION) {
-                int n = in.readUnsignedByte();
-                for (int i = 0; i < n; i++) {
-                    variants.put(in.readUTF(), in.readUTF());
-                }
-            }
-            c = new TrackingClaims(kind, decisionId, userId, advertiserId, campaignId, adSetId, creativeId, placement,
-                    billing, charge, expires, landing, variants);
+            c = compact ? readCompact(in) : readFixedWidth(in, version == VERSION_FIXED_WIDTH);
         } catch (IOException | RuntimeException e) {
             // A correctly signed but unreadable payload means a key shared with another format.
             throw new TokenRejected("malformed", "token payload unreadable");
@@ -133,5 +165,56 @@ public final class TrackingTokens {
             throw new TokenRejected("expired", "token expired");
         }
         return c;
+    }
+
+    private static TrackingClaims readCompact(PayloadReader in) throws IOException {
+        TrackingClaims.Kind kind = TrackingClaims.Kind.of((char) in.readUnsignedByte());
+        String decisionId = switch (in.readByte()) {
+            case UUID_ID -> new UUID(in.readLong(), in.readLong()).toString();
+            case STRING_ID -> in.readUTF();
+            default -> throw new IOException("unknown decision id form");
+        };
+        String userId = in.readUTF();
+        long advertiserId = in.readVarLong();
+        long campaignId = in.readVarLong();
+        long adSetId = in.readVarLong();
+        long creativeId = in.readVarLong();
+        String placement = in.readUTF();
+        BidStrategy billing = BidStrategy.values()[in.readByte()];
+        long charge = in.readVarLong();
+        long expires = in.readVarLong();
+        String landing = kind == TrackingClaims.Kind.CLICK ? in.readUTF() : "";
+        return new TrackingClaims(kind, decisionId, userId, advertiserId, campaignId, adSetId, creativeId, placement,
+                billing, charge, expires, landing, readVariants(in));
+    }
+
+    private static TrackingClaims readFixedWidth(PayloadReader in, boolean withVariants) throws IOException {
+        TrackingClaims.Kind kind = TrackingClaims.Kind.of(in.readChar());
+        String decisionId = in.readUTF();
+        String userId = in.readUTF();
+        long advertiserId = in.readLong();
+        long campaignId = in.readLong();
+        long adSetId = in.readLong();
+        long creativeId = in.readLong();
+        String placement = in.readUTF();
+        BidStrategy billing = BidStrategy.values()[in.readByte()];
+        long charge = in.readLong();
+        long expires = in.readLong();
+        String landing = in.readUTF();
+        Map<String, String> variants = withVariants ? readVariants(in) : Map.of();
+        return new TrackingClaims(kind, decisionId, userId, advertiserId, campaignId, adSetId, creativeId, placement,
+                billing, charge, expires, landing, variants);
+    }
+
+    private static Map<String, String> readVariants(PayloadReader in) throws IOException {
+        int n = in.readUnsignedByte();
+        if (n == 0) {
+            return Map.of();
+        }
+        Map<String, String> variants = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            variants.put(in.readUTF(), in.readUTF());
+        }
+        return variants;
     }
 }

@@ -1,11 +1,11 @@
 package dev.surf.ad.tracking;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Builds the signed tracking URLs handed out with each ad. */
-@ApplicationScoped
+@Singleton
 public class TrackingUrls {
     private final TrackingTokens tokens;
     private final String baseUrl;
