@@ -156,7 +156,7 @@ public final class TrackingTokens {
                     || compact != (sig.length == MAC_BYTES)) {
                 throw new TokenRejected("malformed", "unknown token version");
             }
-            c = compact ? readCompact(in) : readFixedWidth(in, version == VERSION_FIXED_WIDTH);
+            c = read(in, version);
         } catch (IOException | RuntimeException e) {
             // A correctly signed but unreadable payload means a key shared with another format.
             throw new TokenRejected("malformed", "token payload unreadable");
@@ -167,43 +167,36 @@ public final class TrackingTokens {
         return c;
     }
 
-    private static TrackingClaims readCompact(PayloadReader in) throws IOException {
-        TrackingClaims.Kind kind = TrackingClaims.Kind.of((char) in.readUnsignedByte());
-        String decisionId = switch (in.readByte()) {
+    /** Reads every version: they share the field order and differ in how ids, numbers and the landing URL are written. */
+    private static TrackingClaims read(PayloadReader in, byte version) throws IOException {
+        boolean compact = version == VERSION;
+        TrackingClaims.Kind kind = TrackingClaims.Kind.of(compact ? (char) in.readUnsignedByte() : in.readChar());
+        String decisionId = compact ? readDecisionId(in) : in.readUTF();
+        String userId = in.readUTF();
+        long advertiserId = readNumber(in, compact);
+        long campaignId = readNumber(in, compact);
+        long adSetId = readNumber(in, compact);
+        long creativeId = readNumber(in, compact);
+        String placement = in.readUTF();
+        BidStrategy billing = BidStrategy.values()[in.readByte()];
+        long charge = readNumber(in, compact);
+        long expires = readNumber(in, compact);
+        String landing = !compact || kind == TrackingClaims.Kind.CLICK ? in.readUTF() : "";
+        Map<String, String> variants = version == VERSION_WITHOUT_VARIANTS ? Map.of() : readVariants(in);
+        return new TrackingClaims(kind, decisionId, userId, advertiserId, campaignId, adSetId, creativeId, placement,
+                billing, charge, expires, landing, variants);
+    }
+
+    private static String readDecisionId(PayloadReader in) throws IOException {
+        return switch (in.readByte()) {
             case UUID_ID -> new UUID(in.readLong(), in.readLong()).toString();
             case STRING_ID -> in.readUTF();
             default -> throw new IOException("unknown decision id form");
         };
-        String userId = in.readUTF();
-        long advertiserId = in.readVarLong();
-        long campaignId = in.readVarLong();
-        long adSetId = in.readVarLong();
-        long creativeId = in.readVarLong();
-        String placement = in.readUTF();
-        BidStrategy billing = BidStrategy.values()[in.readByte()];
-        long charge = in.readVarLong();
-        long expires = in.readVarLong();
-        String landing = kind == TrackingClaims.Kind.CLICK ? in.readUTF() : "";
-        return new TrackingClaims(kind, decisionId, userId, advertiserId, campaignId, adSetId, creativeId, placement,
-                billing, charge, expires, landing, readVariants(in));
     }
 
-    private static TrackingClaims readFixedWidth(PayloadReader in, boolean withVariants) throws IOException {
-        TrackingClaims.Kind kind = TrackingClaims.Kind.of(in.readChar());
-        String decisionId = in.readUTF();
-        String userId = in.readUTF();
-        long advertiserId = in.readLong();
-        long campaignId = in.readLong();
-        long adSetId = in.readLong();
-        long creativeId = in.readLong();
-        String placement = in.readUTF();
-        BidStrategy billing = BidStrategy.values()[in.readByte()];
-        long charge = in.readLong();
-        long expires = in.readLong();
-        String landing = in.readUTF();
-        Map<String, String> variants = withVariants ? readVariants(in) : Map.of();
-        return new TrackingClaims(kind, decisionId, userId, advertiserId, campaignId, adSetId, creativeId, placement,
-                billing, charge, expires, landing, variants);
+    private static long readNumber(PayloadReader in, boolean compact) throws IOException {
+        return compact ? in.readVarLong() : in.readLong();
     }
 
     private static Map<String, String> readVariants(PayloadReader in) throws IOException {
